@@ -3,37 +3,22 @@ package io.github.wazodeb.deb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves the harness itself, with packages built by the real dpkg-deb from hand-made control members, so
  * that an acceptance test failing later points at our builder and not at the sandbox.
  */
+@ExtendWith(DpkgSandboxExtension.class)
 class DpkgSandboxTest {
 
     @TempDir
     Path packages;
 
-    private DpkgSandbox sandbox;
-
-    @BeforeEach
-    void makeRoot() {
-        Requirements.assumeAvailable(Requirements.SANDBOX);
-        sandbox = DpkgSandbox.create();
-    }
-
-    @AfterEach
-    void deleteRoot() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
     @Test
-    void maintainerScriptsRunInsideTheRootWithBusyboxSh() {
+    void maintainerScriptsRunInsideTheRootWithBusyboxSh(DpkgSandbox sandbox) {
         PluginFixture plugin = PluginFixture.plugin("hello");
         CommandResult install = sandbox.install(HandMadePluginPackage.build(plugin, packages));
 
@@ -43,7 +28,7 @@ class DpkgSandboxTest {
     }
 
     @Test
-    void installedFilesAreUnderTheRoot() {
+    void installedFilesAreUnderTheRoot(DpkgSandbox sandbox) {
         PluginFixture plugin = PluginFixture.plugin("hello");
         sandbox.install(HandMadePluginPackage.build(plugin, packages));
 
@@ -52,7 +37,7 @@ class DpkgSandboxTest {
     }
 
     @Test
-    void statusReadsTheRootsDatabase() {
+    void statusReadsTheRootsDatabase(DpkgSandbox sandbox) {
         PluginFixture plugin = PluginFixture.plugin("hello").withVersion("1.2~rc1");
         sandbox.install(HandMadePluginPackage.build(plugin, packages));
 
@@ -66,13 +51,13 @@ class DpkgSandboxTest {
     }
 
     @Test
-    void anUnknownPackageHasNoStatus() {
+    void anUnknownPackageHasNoStatus(DpkgSandbox sandbox) {
         assertThat(sandbox.status("wazo-plugind-nothing-acme")).isEmpty();
         assertThat(sandbox.isInstalled("wazo-plugind-nothing-acme")).isFalse();
     }
 
     @Test
-    void removeAndPurgeAreSeparateSteps() {
+    void removeAndPurgeAreSeparateSteps(DpkgSandbox sandbox) {
         PluginFixture plugin = PluginFixture.plugin("hello");
         sandbox.install(HandMadePluginPackage.build(plugin, packages));
 
@@ -90,7 +75,7 @@ class DpkgSandboxTest {
     }
 
     @Test
-    void aFailingCommandIsAResultNotAnException() {
+    void aFailingCommandIsAResultNotAnException(DpkgSandbox sandbox) {
         CommandResult remove = sandbox.remove("wazo-plugind-nothing-acme");
         CommandResult install = sandbox.install(packages.resolve("missing.deb"));
 
@@ -100,7 +85,7 @@ class DpkgSandboxTest {
     }
 
     @Test
-    void aMissingDependencyIsRefusedAndAStandInSatisfiesIt() {
+    void aMissingDependencyIsRefusedAndAStandInSatisfiesIt(DpkgSandbox sandbox) {
         PluginFixture plugin = PluginFixture.plugin("hello").withDebianDepends("libfoo (>= 2.0)");
         Path deb = HandMadePluginPackage.build(plugin, packages);
 
@@ -116,18 +101,17 @@ class DpkgSandboxTest {
     }
 
     @Test
-    void closeDeletesTheRoot() {
+    void closeDeletesTheRoot(DpkgSandbox sandbox) {
         Path root = sandbox.root();
         sandbox.install(HandMadePluginPackage.build(PluginFixture.plugin("hello"), packages));
 
         sandbox.close();
 
         assertThat(root).doesNotExist();
-        sandbox = null;
     }
 
     @Test
-    void theRootHasAShellAndABusyboxUserland() {
+    void theRootHasAShellAndABusyboxUserland(DpkgSandbox sandbox) {
         assertThat(sandbox.path("/bin/sh")).isSymbolicLink();
         assertThat(sandbox.path("/bin/busybox")).isExecutable();
         assertThat(sandbox.readLines("/var/lib/dpkg/status")).isEmpty();

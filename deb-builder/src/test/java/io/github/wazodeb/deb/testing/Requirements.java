@@ -29,12 +29,16 @@ public final class Requirements {
 
     /** Skips, or with {@code WAZODEB_REQUIRE_DPKG=1} fails, the calling test unless all of {@code needed} are here. */
     public static void assumeAvailable(Set<Requirement> needed) {
-        List<String> missing = missing(needed);
+        abortOrFailIfMissing(missing(needed), System.getenv(REQUIRE_VARIABLE));
+    }
+
+    /** The decision, apart from the machine: {@code requireValue} is the variable's value, or null. */
+    static void abortOrFailIfMissing(List<String> missing, String requireValue) {
         if (missing.isEmpty()) {
             return;
         }
         String reason = "needs " + String.join("; ", missing);
-        if ("1".equals(System.getenv(REQUIRE_VARIABLE))) {
+        if ("1".equals(requireValue)) {
             throw new AssertionError(reason + " (" + REQUIRE_VARIABLE + "=1 makes this a failure, not a skip)");
         }
         System.out.println("Skipping: " + reason);
