@@ -1,5 +1,8 @@
 package io.github.wazodeb.deb.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +50,20 @@ public final class Lintian {
      * @throws IllegalStateException when lintian fails for another reason than finding errors (exit 2)
      */
     public static Report check(Path deb) {
-        CommandResult result = Commands.run(List.of("lintian", "--no-cfg", "--tag-display-limit", "0",
-                deb.toAbsolutePath().toString()), Map.of(), Commands.DEFAULT_TIMEOUT);
+        CommandResult result;
+        Path scratch = null;
+        try {
+            // lintian 2.116 leaves an mldbm-elf-* file in TMPDIR after each run: keep it in one we delete.
+            scratch = Files.createTempDirectory("wazodeb-lintian");
+            result = Commands.run(List.of("lintian", "--no-cfg", "--tag-display-limit", "0",
+                    deb.toAbsolutePath().toString()), Map.of("TMPDIR", scratch.toString()), Commands.DEFAULT_TIMEOUT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (scratch != null) {
+                FileTrees.delete(scratch);
+            }
+        }
         if (result.exitCode() != 0 && result.exitCode() != 2) {
             throw new IllegalStateException(result.describe());
         }
