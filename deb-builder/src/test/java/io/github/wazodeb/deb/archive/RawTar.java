@@ -13,17 +13,18 @@ final class RawTar {
     private RawTar() {
     }
 
-    /** Every header up to the first all-zero block, long-name and long-link entries included. */
+    /** Every header up to the first all-zero block or the end of {@code tar} (which may be a prefix), long-name and long-link entries included. */
     static List<Header> headers(byte[] tar) {
         List<Header> headers = new ArrayList<>();
-        int offset = 0;
-        while (offset + 512 <= tar.length && !isZero(tar, offset)) {
-            String name = cString(tar, offset, 100);
-            long size = number(tar, offset + 124, 12);
-            char typeflag = (char) tar[offset + 156];
-            String magic = new String(tar, offset + 257, 8, StandardCharsets.ISO_8859_1);
+        long offset = 0;
+        while (offset + 512 <= tar.length && !isZero(tar, (int) offset)) {
+            int at = (int) offset;
+            String name = cString(tar, at, 100);
+            long size = number(tar, at + 124, 12);
+            char typeflag = (char) tar[at + 156];
+            String magic = new String(tar, at + 257, 8, StandardCharsets.ISO_8859_1);
             headers.add(new Header(typeflag, name, size, magic));
-            offset += 512 + (int) ((size + 511) / 512 * 512);
+            offset += 512 + (size + 511) / 512 * 512;
         }
         return headers;
     }
