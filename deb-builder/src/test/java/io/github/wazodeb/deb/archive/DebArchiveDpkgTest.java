@@ -88,6 +88,20 @@ class DebArchiveDpkgTest {
     }
 
     @Test
+    void controlMembersAreOwnedByRootAndKeepTheirModes() throws IOException {
+        Tools.require("tar");
+        Path deb = temp.resolve("pkg.deb");
+        Fixtures.writeDeb(staging, Compression.ZSTD, temp, deb);
+
+        String listing = Tools.shell("dpkg-deb --ctrl-tarfile \"$1\" | tar -tvf -", deb.toString());
+
+        assertThat(listing.lines()).hasSize(3).allMatch(line -> line.contains(" root/root "));
+        assertThat(listing).containsPattern("(?m)^drwxr-xr-x root/root +0 2024-05-06 07:08 \\./$")
+                .containsPattern("(?m)^-rw-r--r-- root/root +\\d+ 2024-05-06 07:08 \\./control$")
+                .containsPattern("(?m)^-rw-r--r-- root/root +\\d+ 2024-05-06 07:08 \\./md5sums$");
+    }
+
+    @Test
     void md5sumsMatchMd5sumOfTheExtractedFiles() throws IOException {
         Tools.require("md5sum");
         Path deb = temp.resolve("pkg.deb");
