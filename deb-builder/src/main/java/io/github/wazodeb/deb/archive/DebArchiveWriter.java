@@ -100,7 +100,7 @@ public final class DebArchiveWriter {
                 }
             }
             return new DataMember(file, compression, digests, tree.installedSizeKiB());
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             deleteQuietly(file, e);
             throw e;
         }
@@ -135,7 +135,7 @@ public final class DebArchiveWriter {
                 posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
             }
             moveIntoPlace(temp, absoluteTarget);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             deleteQuietly(temp, e);
             throw e;
         }
@@ -188,7 +188,7 @@ public final class DebArchiveWriter {
         }
     }
 
-    private static void deleteQuietly(Path file, Exception cause) {
+    private static void deleteQuietly(Path file, Throwable cause) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

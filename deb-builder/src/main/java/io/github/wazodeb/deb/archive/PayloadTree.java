@@ -6,6 +6,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -47,10 +48,14 @@ public final class PayloadTree {
      * parent has its entry; empty directories are kept; a regular file with more than one link whose inode
      * was seen earlier (in that order) becomes a {@link EntryType#HARD_LINK} to the first path.
      *
+     * @throws java.nio.file.NotDirectoryException when root is not a directory (a link to one included)
      * @throws PayloadException for a FIFO, socket or device, or a name a package cannot carry, naming it
      */
     public static PayloadTree scan(Path root) throws IOException {
         Path absoluteRoot = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absoluteRoot, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NotDirectoryException(absoluteRoot.toString());
+        }
         List<RawEntry> raw = new ArrayList<>();
         // walkFileTree does not follow links unless asked: a link to a directory is visited as a file.
         Files.walkFileTree(absoluteRoot, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,

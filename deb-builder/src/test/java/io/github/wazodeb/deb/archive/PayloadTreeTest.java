@@ -1,0 +1,115 @@
+package io.github.wazodeb.deb.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PayloadTreeTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void entriesAreSortedByUtf8BytesWithTheRootFirstAndEveryParentPresent() throws IOException {
+        for (String name : List.of("z", "é", "a-b", "B")) {
+            Fixtures.file(root, name, name, "rw-r--r--");
+        }
+        Fixtures.file(root, "a/b/c", "c", "rw-r--r--");
+
+        List<String> paths = PayloadTree.scan(root).entries().stream().map(PayloadEntry::path).toList();
+
+        assertThat(paths).containsExactly("", "B", "a", "a-b", "a/b", "a/b/c", "z", "é");
+    }
+
+    @Test
+    void symlinksAreKeptAsLinksEvenToDirectoriesOrNothing() throws IOException {
+        Fixtures.dir(root, "dir/sub");
+        Files.createSymbolicLink(root.resolve("to-dir"), Path.of("dir"));
+        Files.createSymbolicLink(root.resolve("dangling"), Path.of("/no/such/target"));
+
+        List<PayloadEntry> entries = PayloadTree.scan(root).entries();
+
+        assertThat(entries).filteredOn(e -> e.type() == EntryType.SYMLINK)
+                .extracting(PayloadEntry::path, PayloadEntry::linkTarget, PayloadEntry::size)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dangling", "/no/such/target", 0L),
+                        org.assertj.core.groups.Tuple.tuple("to-dir", "dir", 0L));
+        assertThat(entries).extracting(PayloadEntry::path).doesNotContain("to-dir/sub");
+    }
+
+    @Test
+    void emptyDirectoriesAreKept() throws IOException {
+        Fixtures.dir(root, "empty");
+
+        assertThat(PayloadTree.scan(root).entries())
+                .extracting(PayloadEntry::path, PayloadEntry::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("", EntryType.DIRECTORY),
+                        org.assertj.core.groups.Tuple.tuple("empty", EntryType.DIRECTORY));
+    }
+
+    @Test
+    void aSecondNameOfTheSameInodeBecomesAHardLinkToTheFirstInOrder() throws IOException {
+        Fixtures.file(root, "z-original", "content", "rw-r--r--");
+        Files.createLink(root.resolve("a-link"), root.resolve("z-original"));
+
+        List<PayloadEntry> entries = PayloadTree.scan(root).entries();
+
+        assertThat(entries.get(1)).extracting(PayloadEntry::path, PayloadEntry::type, PayloadEntry::size)
+                .containsExactly("a-link", EntryType.REGULAR, 7L);
+        assertThat(entries.get(2)).extracting(PayloadEntry::path, PayloadEntry::type, PayloadEntry::linkTarget,
+                PayloadEntry::size).containsExactly("z-original", EntryType.HARD_LINK, "a-link", 0L);
+    }
+
+    @Test
+    void modesKeepSetuidAndExecuteBits() throws IOException {
+        Fixtures.file(root, "suid", "x", "rwxr-xr-x");
+        Files.setAttribute(root.resolve("suid"), "unix:mode", 04755);
+        Fixtures.file(root, "plain", "x", "rw-r-----");
+
+        List<PayloadEntry> entries = PayloadTree.scan(root).entries();
+
+        assertThat(entries).extracting(PayloadEntry::path, PayloadEntry::mode)
+                .contains(org.assertj.core.groups.Tuple.tuple("suid", 04755),
+                        org.assertj.core.groups.Tuple.tuple("plain", 0640));
+    }
+
+    @Test
+    void aFifoIsRefusedNamingItsPath() throws IOException {
+        Tools.require("mkfifo");
+        Fixtures.dir(root, "run");
+        Tools.ok("mkfifo", root.resolve("run/pipe").toString());
+
+        assertThatThrownBy(() -> PayloadTree.scan(root))
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("\"run/pipe\"")
+                .hasMessageContaining("FIFO")
+                .satisfies(e -> assertThat(((PayloadException) e).path()).isEqualTo("run/pipe"));
+    }
+
+    @Test
+    void aFileNameWithALineBreakIsRefused() throws IOException {
+        Fixtures.file(root, "bad\nname", "x", "rw-r--r--");
+
+        assertThatThrownBy(() -> PayloadTree.scan(root))
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("line break");
+    }
+
+    @Test
+    void installedSizeRoundsFilesAndSymlinksUpAndCountsOtherEntriesAndHardLinksOnce() throws IOException {
+        Fixtures.dir(root, "dir");                                    // 1 (root) + 1
+        Fixtures.file(root, "dir/empty", "", "rw-r--r--");            // 0
+        Fixtures.file(root, "dir/one", "x", "rw-r--r--");             // 1
+        Fixtures.file(root, "dir/exact", "x".repeat(1024), "rw-r--r--"); // 1
+        Fixtures.file(root, "dir/over", "x".repeat(1025), "rw-r--r--");  // 2
+        Files.createLink(root.resolve("dir/over-again"), root.resolve("dir/over")); // 0
+        Files.createSymbolicLink(root.resolve("link"), Path.of("x".repeat(1500)));  // 2
+
+        assertThat(PayloadTree.scan(root).installedSizeKiB()).isEqualTo(1 + 1 + 0 + 1 + 1 + 2 + 0 + 2);
+    }
+}
