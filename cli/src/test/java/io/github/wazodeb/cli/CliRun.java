@@ -23,16 +23,26 @@ record CliRun(int exitCode, String out, String err) {
 
     static CliRun wazoDeb(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
-        command.addAll(List.of(args));
-        return run(workingDirectory, environment, command);
+        return wazoDebThrough(List.of(), List.of(), workingDirectory, environment, args);
     }
 
     /** Runs the jar through {@code sh -c} so the test can set the umask the JVM inherits. */
     static CliRun wazoDebWithUmask(String umask, Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh",
-                javaExecutable(), "-jar", jar().toString()));
+        return wazoDebThrough(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of(),
+                workingDirectory, environment, args);
+    }
+
+    /**
+     * Runs the jar with the given {@code launcher} (a command that runs the rest of its arguments, such as
+     * {@code setpriv --reuid=...}) in front of the JVM.
+     */
+    static CliRun wazoDebThrough(List<String> launcher, List<String> jvmOptions, Path workingDirectory,
+            Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         return run(workingDirectory, environment, command);
     }

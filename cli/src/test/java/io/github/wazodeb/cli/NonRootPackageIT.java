@@ -2,12 +2,16 @@ package io.github.wazodeb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.wazodeb.deb.testing.DpkgDeb;
+import io.github.wazodeb.deb.testing.FileTrees;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
 import java.io.IOException;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,18 +35,14 @@ class NonRootPackageIT {
     }
 
     @AfterEach
-    void removeIt() throws IOException {
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+    void removeIt() {
+        FileTrees.delete(work);
     }
 
     @Test
     void thePackageStepRunsUnderFakerootAndEntriesAreOwnedByRoot() throws Exception {
-        assumeRootWithSetprivAndFakeroot();
-        DpkgDeb.assumeAvailable();
+        // Root to switch to an ordinary user with setpriv; fakeroot for the package step; dpkg-deb to read.
+        Requirements.assumeAvailable(Requirement.ROOT, Requirement.SETPRIV, Requirement.FAKEROOT, Requirement.DPKG_DEB);
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("owned", "1.0"), """
                 #!/bin/sh
                 set -e
@@ -57,28 +57,17 @@ class NonRootPackageIT {
         CliRun build = asNobody(plugin);
         assertThat(build.exitCode()).as(build.toString()).isZero();
         assertThat(build.err()).contains("package step sees uid 0");
-        assertThat(DpkgDeb.contents(Path.of(build.out().strip())))
+        assertThat(DpkgDeb.contents(Path.of(build.out().strip())).lines())
                 .isNotEmpty()
                 .allMatch(line -> line.contains(" root/root "))
                 .anyMatch(line -> line.endsWith("./usr/share/owned/plugin.yml"));
     }
 
     private CliRun asNobody(Path plugin) throws IOException, InterruptedException {
-        Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", javaExecutable.toString(), "-Djava.io.tmpdir=" + work, "-jar", CliRun.jar().toString(),
-                "package", plugin.toString(), "-o", work.resolve("out").toString())
-                .directory(work.toFile());
-        builder.environment().put("HOME", work.toString());
-        Path out = work.resolve("stdout");
-        Path err = work.resolve("stderr");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the build as nobody hung");
-        }
-        return new CliRun(process.exitValue(), Files.readString(out), Files.readString(err));
+        return CliRun.wazoDebThrough(
+                List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"),
+                List.of("-Djava.io.tmpdir=" + work), work, Map.of("HOME", work.toString()),
+                "package", plugin.toString(), "-o", work.resolve("out").toString());
     }
 
     private static void makeReadableByAll(Path dir) throws IOException {
@@ -88,18 +77,5 @@ class NonRootPackageIT {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
-    }
-
-    private static void assumeRootWithSetprivAndFakeroot() throws IOException {
-        boolean root = "0".equals(String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid")));
-        boolean tools = Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/fakeroot"));
-        String reason = "needs root (to switch to an ordinary user), setpriv and fakeroot";
-        if (!(root && tools) && "1".equals(System.getenv("WAZODEB_REQUIRE_DPKG"))) {
-            throw new AssertionError(reason + " (WAZODEB_REQUIRE_DPKG=1)");
-        }
-        if (!(root && tools)) {
-            System.out.println("Skipping: " + reason);
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(root && tools, reason);
     }
 }

@@ -2,6 +2,10 @@ package io.github.wazodeb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.DpkgDeb;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,7 @@ class PackageCommandIT {
 
     @Test
     void thePackageReadsBackWithDpkgDeb() throws Exception {
-        DpkgDeb.assumeAvailable();
+        Requirements.assumeAvailable(Requirement.DPKG_DEB, Requirement.AR);
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("hello", "1.2.3"), PluginDirs.packagingRules());
 
         CliRun run = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", "out", "--compression", "gzip",
@@ -49,24 +53,24 @@ class PackageCommandIT {
         assertThat(DpkgDeb.field(deb, "Version")).isEqualTo("1.2.3");
         assertThat(DpkgDeb.field(deb, "Maintainer")).isEqualTo("Jane Doe <jane@example.org>");
         assertThat(DpkgDeb.field(deb, "Section")).isEqualTo("wazo-plugind-plugin");
-        assertThat(DpkgDeb.contents(deb))
+        assertThat(DpkgDeb.contents(deb).lines())
                 .anyMatch(line -> line.startsWith("-rw-r--r-- root/root") && line.endsWith("./usr/share/itest/plugin.yml"))
                 .anyMatch(line -> line.startsWith("-rwxr-xr-x root/root")
                         && line.endsWith("./usr/lib/wazo-plugind/plugins/itest/hello/wazo/rules"));
-        assertThat(DpkgDeb.members(deb)).containsExactly("debian-binary", "control.tar.gz", "data.tar.gz");
+        assertThat(Commands.stdoutOf("ar", "t", deb.toString()).lines()).as("ar members").containsExactly("debian-binary", "control.tar.gz", "data.tar.gz");
     }
 
     @Test
     void sourceDateEpochIsTheTimeOfEveryEntry() throws Exception {
-        DpkgDeb.assumeAvailable();
+        Requirements.assumeAvailable(Requirement.DPKG_DEB);
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("hello", "1.0"), PluginDirs.packagingRules());
 
         CliRun run = CliRun.wazoDeb(work, Map.of("SOURCE_DATE_EPOCH", "1700000000"), "package", plugin.toString(),
                 "-o", "out");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        // 1700000000 is 2023-11-14 22:13:20 UTC; dpkg-deb prints local time, so run it in UTC.
-        assertThat(DpkgDeb.contents(Path.of(run.out().strip()))).allMatch(line -> line.contains(" 2023-11-14 22:13 "));
+        // 1700000000 is 2023-11-14 22:13:20 UTC; dpkg-deb prints local time, and Commands runs it in UTC.
+        assertThat(DpkgDeb.contents(Path.of(run.out().strip())).lines()).allMatch(line -> line.contains(" 2023-11-14 22:13 "));
     }
 
     @Test
@@ -180,14 +184,14 @@ class PackageCommandIT {
 
     @Test
     void skipRulesPackagesTheWazoFolderAlone() throws Exception {
-        DpkgDeb.assumeAvailable();
+        Requirements.assumeAvailable(Requirement.DPKG_DEB);
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("hello", "1.0"),
                 PluginDirs.rulesWhere("build", "exit 9"));
 
         CliRun run = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", "out", "--skip-rules");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(DpkgDeb.contents(Path.of(run.out().strip())))
+        assertThat(DpkgDeb.contents(Path.of(run.out().strip())).lines())
                 .noneMatch(line -> line.contains("./usr/share/"))
                 .anyMatch(line -> line.endsWith("./usr/lib/wazo-plugind/plugins/itest/hello/wazo/plugin.yml"));
     }

@@ -1,10 +1,7 @@
 package io.github.wazodeb.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.wazodeb.deb.testing.PluginDirectory;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes small plugin directories for the tests. */
 final class PluginDirs {
@@ -12,14 +9,9 @@ final class PluginDirs {
     private PluginDirs() {
     }
 
-    static Path plugin(Path parent, String pluginYml, String rules) throws IOException {
-        Path dir = Files.createDirectories(parent.resolve("plugin"));
-        Path wazo = Files.createDirectories(dir.resolve("wazo"));
-        Files.writeString(wazo.resolve("plugin.yml"), pluginYml, StandardCharsets.UTF_8);
-        Path rulesFile = wazo.resolve("rules");
-        Files.writeString(rulesFile, rules, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(rulesFile, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return dir;
+    /** Writes a plugin directory named {@code plugin} under {@code parent}: the two texts, rules executable. */
+    static Path plugin(Path parent, String pluginYml, String rules) {
+        return PluginDirectory.write(parent.resolve("plugin"), pluginYml, rules);
     }
 
     static String pluginYml(String name, String version) {

@@ -3,12 +3,11 @@ package io.github.wazodeb.deb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.wazodeb.deb.testing.PluginDirectory;
 import io.github.wazodeb.model.InvalidPluginException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,15 +211,9 @@ class DebBuilderTest {
         return new DebBuilder(options);
     }
 
-    private Path plugin(String name, String version, String rules) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("plugin-" + name));
-        Path wazo = Files.createDirectories(dir.resolve("wazo"));
-        Files.writeString(wazo.resolve("plugin.yml"),
-                "name: " + name + "\nnamespace: test\nversion: \"" + version + "\"\n", StandardCharsets.UTF_8);
-        Path rulesFile = wazo.resolve("rules");
-        Files.writeString(rulesFile, rules, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(rulesFile, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return dir;
+    private Path plugin(String name, String version, String rules) {
+        return PluginDirectory.write(work.resolve("plugin-" + name),
+                "name: " + name + "\nnamespace: test\nversion: \"" + version + "\"\n", rules);
     }
 
     private static List<Path> list(Path dir) throws IOException {

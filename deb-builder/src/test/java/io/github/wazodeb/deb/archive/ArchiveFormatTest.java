@@ -3,6 +3,9 @@ package io.github.wazodeb.deb.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wazodeb.deb.Compression;
+import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -86,11 +89,11 @@ class ArchiveFormatTest {
 
     @Test
     void xzMemberIsOneStream() throws IOException {
-        Tools.require("xz");
+        Requirements.assumeAvailable(Requirement.XZ);
         Path member = temp.resolve("data.tar.xz");
         Files.write(member, writeRich(Compression.XZ).get("data.tar.xz"));
 
-        String totals = Tools.ok("xz", "--robot", "--list", member.toString()).lines()
+        String totals = Commands.stdoutOf("xz", "--robot", "--list", member.toString()).lines()
                 .filter(l -> l.startsWith("totals\t")).findFirst().orElseThrow();
 
         assertThat(totals.split("\t")[1]).as("streams").isEqualTo("1");
@@ -98,11 +101,11 @@ class ArchiveFormatTest {
 
     @Test
     void zstdMemberIsOneFrame() throws IOException {
-        Tools.require("zstd");
+        Requirements.assumeAvailable(Requirement.ZSTD);
         Path member = temp.resolve("data.tar.zst");
         Files.write(member, writeRich(Compression.ZSTD).get("data.tar.zst"));
 
-        List<String> lines = Tools.ok("zstd", "--list", member.toString()).lines().toList();
+        List<String> lines = Commands.stdoutOf("zstd", "--list", member.toString()).lines().toList();
 
         assertThat(lines.get(0)).startsWith("Frames");
         assertThat(lines.get(1).trim().split("\\s+")[0]).as("frames").isEqualTo("1");

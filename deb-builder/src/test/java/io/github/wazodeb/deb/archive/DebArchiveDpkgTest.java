@@ -3,6 +3,10 @@ package io.github.wazodeb.deb.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wazodeb.deb.Compression;
+import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.DpkgDeb;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +30,7 @@ class DebArchiveDpkgTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Tools.require("dpkg-deb");
+        Requirements.assumeAvailable(Requirement.DPKG_DEB);
         staging = Fixtures.richTree(temp.resolve("staging"));
     }
 
@@ -36,10 +40,9 @@ class DebArchiveDpkgTest {
         Path deb = temp.resolve("pkg.deb");
         DataMember data = Fixtures.writeDeb(staging, compression, temp, deb);
 
-        assertThat(Tools.ok("dpkg-deb", "--field", deb.toString(), "Package")).isEqualTo("wazo-archive-test\n");
-        assertThat(Tools.ok("dpkg-deb", "--field", deb.toString(), "Installed-Size"))
-                .isEqualTo(data.installedSizeKiB() + "\n");
-        assertThat(Tools.ok("dpkg-deb", "--info", deb.toString()))
+        assertThat(DpkgDeb.field(deb, "Package")).isEqualTo("wazo-archive-test");
+        assertThat(DpkgDeb.field(deb, "Installed-Size")).isEqualTo(String.valueOf(data.installedSizeKiB()));
+        assertThat(DpkgDeb.info(deb))
                 .contains("new Debian package, version 2.0.")
                 .containsPattern("\\d+ bytes, +\\d+ lines +control")
                 .containsPattern("\\d+ bytes, +\\d+ lines +md5sums");
@@ -51,7 +54,7 @@ class DebArchiveDpkgTest {
         Path deb = temp.resolve("pkg.deb");
         Fixtures.writeDeb(staging, compression, temp, deb);
 
-        String contents = Tools.ok("dpkg-deb", "--contents", deb.toString());
+        String contents = DpkgDeb.contents(deb);
 
         assertThat(contents.lines()).allMatch(line -> line.contains(" root/root "), "owned by root/root")
                 .allMatch(line -> line.contains(" 2024-05-06 07:08 "), "stamped with the timestamp");
@@ -79,7 +82,7 @@ class DebArchiveDpkgTest {
         Fixtures.writeDeb(staging, compression, temp, deb);
         Path extracted = temp.resolve("extracted");
 
-        Tools.ok("dpkg-deb", "-x", deb.toString(), extracted.toString());
+        DpkgDeb.extract(deb, extracted);
 
         assertThat(describe(extracted)).isEqualTo(describe(staging));
         assertThat(Files.exists(extracted.resolve(Fixtures.UTF8_FILE), LinkOption.NOFOLLOW_LINKS)).isTrue();
@@ -89,11 +92,11 @@ class DebArchiveDpkgTest {
 
     @Test
     void controlMembersAreOwnedByRootAndKeepTheirModes() throws IOException {
-        Tools.require("tar");
+        Requirements.assumeAvailable(Requirement.TAR);
         Path deb = temp.resolve("pkg.deb");
         Fixtures.writeDeb(staging, Compression.ZSTD, temp, deb);
 
-        String listing = Tools.shell("dpkg-deb --ctrl-tarfile \"$1\" | tar -tvf -", deb.toString());
+        String listing = Commands.shell("dpkg-deb --ctrl-tarfile \"$1\" | tar -tvf -", deb.toString());
 
         assertThat(listing.lines()).hasSize(3).allMatch(line -> line.contains(" root/root "));
         assertThat(listing).containsPattern("(?m)^drwxr-xr-x root/root +0 2024-05-06 07:08 \\./$")
@@ -103,20 +106,20 @@ class DebArchiveDpkgTest {
 
     @Test
     void md5sumsMatchMd5sumOfTheExtractedFiles() throws IOException {
-        Tools.require("md5sum");
+        Requirements.assumeAvailable(Requirement.MD5SUM);
         Path deb = temp.resolve("pkg.deb");
         Fixtures.writeDeb(staging, Compression.XZ, temp, deb);
         Path extracted = temp.resolve("extracted");
-        Tools.ok("dpkg-deb", "-x", deb.toString(), extracted.toString());
+        DpkgDeb.extract(deb, extracted);
         Path control = temp.resolve("control");
-        Tools.ok("dpkg-deb", "-e", deb.toString(), control.toString());
+        DpkgDeb.extractControl(deb, control);
 
         String md5sums = Files.readString(control.resolve("md5sums"), StandardCharsets.UTF_8);
-        String expected = Tools.shell("cd \"$1\" && find . -type f -printf '%P\\0' | LC_ALL=C sort -z"
+        String expected = Commands.shell("cd \"$1\" && find . -type f -printf '%P\\0' | LC_ALL=C sort -z"
                 + " | xargs -0 md5sum", extracted.toString());
 
         assertThat(md5sums).isEqualTo(expected);
-        assertThat(Tools.shell("cd \"$1\" && md5sum --check --strict --quiet \"$2\" && echo verified",
+        assertThat(Commands.shell("cd \"$1\" && md5sum --check --strict --quiet \"$2\" && echo verified",
                 extracted.toString(), control.resolve("md5sums").toString())).isEqualTo("verified\n");
     }
 

@@ -3,6 +3,9 @@ package io.github.wazodeb.deb.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,9 +83,9 @@ class PayloadTreeTest {
 
     @Test
     void aFifoIsRefusedNamingItsPath() throws IOException {
-        Tools.require("mkfifo");
+        Requirements.assumeAvailable(Requirement.MKFIFO);
         Fixtures.dir(root, "run");
-        Tools.ok("mkfifo", root.resolve("run/pipe").toString());
+        Commands.stdoutOf("mkfifo", root.resolve("run/pipe").toString());
 
         assertThatThrownBy(() -> PayloadTree.scan(root))
                 .isInstanceOf(PayloadException.class)

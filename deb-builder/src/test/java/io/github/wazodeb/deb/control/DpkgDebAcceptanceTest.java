@@ -2,7 +2,11 @@ package io.github.wazodeb.deb.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wazodeb.deb.control.ExternalTools.Result;
+import io.github.wazodeb.deb.testing.DpkgDeb;
+import io.github.wazodeb.deb.testing.Lintian;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
+import io.github.wazodeb.deb.testing.SplitResult;
 import io.github.wazodeb.model.PluginDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,10 +47,13 @@ class DpkgDebAcceptanceTest {
             "E: no-changelog",
             "W: unknown-section");
 
-    private static final Pattern LINTIAN_TAG = Pattern.compile("^([EW]): ([^:\\s]+)(?: [^:]+)?: (\\S+).*$", Pattern.MULTILINE);
-
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void needsDpkgDeb() {
+        Requirements.assumeAvailable(Requirement.DPKG_DEB);
+    }
 
     static Stream<Arguments> packages() {
         Map<String, PluginDescriptor> cases = new LinkedHashMap<>(Descriptors.goldenCases());
@@ -71,12 +77,10 @@ class DpkgDebAcceptanceTest {
         Path deb = build(plugin, control, List.of());
 
         for (Map.Entry<String, String> field : control.fields().entrySet()) {
-            Result read = dpkgDeb("--field", deb.toString(), field.getKey());
-            assertThat(read.status()).as(read.describe()).isZero();
-            assertThat(read.stdout()).as(field.getKey()).isEqualTo(field.getValue() + "\n");
+            assertThat(DpkgDeb.field(deb, field.getKey())).as(field.getKey()).isEqualTo(field.getValue());
         }
         for (String injected : List.of("Source", "Pre-Depends", "Homepage")) {
-            assertThat(dpkgDeb("--field", deb.toString(), injected).stdout()).as(injected).isEqualTo("\n");
+            assertThat(DpkgDeb.field(deb, injected)).as(injected).isEmpty();
         }
     }
 
@@ -85,35 +89,35 @@ class DpkgDebAcceptanceTest {
     void dpkgDebPacksTheScriptsAsMaintainerScripts(String name, PluginDescriptor plugin) throws IOException {
         Path deb = build(plugin, ControlFile.of(plugin, Descriptors.MAINTAINER, 24), List.of());
 
-        Result info = dpkgDeb("--info", deb.toString());
+        String info = DpkgDeb.info(deb);
 
-        assertThat(info.status()).as(info.describe()).isZero();
-        assertThat(info.stdout()).containsPattern("\\d+ bytes, +\\d+ lines +\\* +postinst +#!/bin/sh")
+        assertThat(info).containsPattern("\\d+ bytes, +\\d+ lines +\\* +postinst +#!/bin/sh")
                 .containsPattern("\\* +prerm +#!/bin/sh").containsPattern("\\* +postrm +#!/bin/sh");
-        assertThat(dpkgDeb("--info", deb.toString(), "postrm").stdout()).isEqualTo(MaintainerScripts.of(plugin).postrm());
+        assertThat(DpkgDeb.info(deb, "postrm")).isEqualTo(MaintainerScripts.of(plugin).postrm());
     }
 
     /** One lintian run for every package (lintian's start-up dominates its time). */
     @Test
     void lintianFindsOnlyWhatTheContractImplies() throws IOException {
-        Path lintian = ExternalTools.require("lintian");
-        List<String> command = new ArrayList<>(List.of(lintian.toString(), "--no-tag-display-limit"));
+        Requirements.assumeAvailable(Requirement.LINTIAN);
+        List<Path> debs = new ArrayList<>();
         List<String> packageNames = new ArrayList<>();
         for (Arguments arguments : packages().toList()) {
             PluginDescriptor plugin = (PluginDescriptor) arguments.get()[1];
-            command.add(build(plugin, ControlFile.of(plugin, Descriptors.MAINTAINER, 24), List.of()).toString());
+            debs.add(build(plugin, ControlFile.of(plugin, Descriptors.MAINTAINER, 24), List.of()));
             packageNames.add(plugin.debianPackageName());
         }
 
-        Result result = ExternalTools.run(command, Map.of());
+        Lintian.Report report = Lintian.check(debs);
 
         Map<String, Set<String>> tagsByPackage = new TreeMap<>();
-        Matcher tag = LINTIAN_TAG.matcher(result.stdout());
-        while (tag.find()) {
-            tagsByPackage.computeIfAbsent(tag.group(2), p -> new TreeSet<>()).add(tag.group(1) + ": " + tag.group(3));
+        for (Lintian.Tag tag : report.tags()) {
+            if (tag.severity() == 'E' || tag.severity() == 'W') {
+                tagsByPackage.computeIfAbsent(tag.packageName(), p -> new TreeSet<>()).add(tag.severity() + ": " + tag.name());
+            }
         }
-        assertThat(tagsByPackage.keySet()).as(result.describe()).containsExactlyInAnyOrderElementsOf(packageNames);
-        assertThat(tagsByPackage).as(result.describe()).allSatisfy((pkg, tags) -> assertThat(tags).isSubsetOf(EXPECTED_LINTIAN));
+        assertThat(tagsByPackage.keySet()).as(report.output()).containsExactlyInAnyOrderElementsOf(packageNames);
+        assertThat(tagsByPackage).as(report.output()).allSatisfy((pkg, tags) -> assertThat(tags).isSubsetOf(EXPECTED_LINTIAN));
     }
 
     @Test
@@ -122,16 +126,9 @@ class DpkgDebAcceptanceTest {
         List<String> conffiles = List.of("/etc/wazo-hello/b.yml", "/etc/wazo-hello/a.yml");
         Path deb = build(plugin, ControlFile.of(plugin, Descriptors.MAINTAINER, 24), conffiles);
 
-        Result read = dpkgDeb("--info", deb.toString(), "conffiles");
+        String conffilesMember = DpkgDeb.info(deb, "conffiles");
 
-        assertThat(read.status()).as(read.describe()).isZero();
-        assertThat(read.stdout()).isEqualTo("/etc/wazo-hello/b.yml\n/etc/wazo-hello/a.yml\n");
-    }
-
-    private Result dpkgDeb(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(ExternalTools.require("dpkg-deb").toString()));
-        command.addAll(List.of(arguments));
-        return ExternalTools.run(command, Map.of());
+        assertThat(conffilesMember).isEqualTo("/etc/wazo-hello/b.yml\n/etc/wazo-hello/a.yml\n");
     }
 
     /** A staging tree as the pipeline makes it (payload, md5sums, our control files), packed by dpkg-deb. */
@@ -161,8 +158,8 @@ class DpkgDebAcceptanceTest {
         file(staging, debian.resolve("md5sums"), md5sums.toString(), "rw-r--r--");
 
         Path deb = dir.resolve(plugin.debianPackageName() + "_" + plugin.version().replace(':', '%') + "_all.deb");
-        Result build = dpkgDeb("--root-owner-group", "--build", staging.toString(), deb.toString());
-        assertThat(build.status()).as(build.describe()).isZero();
+        SplitResult build = DpkgDeb.run("--root-owner-group", "--build", staging.toString(), deb.toString());
+        assertThat(build.exitCode()).as(build.describe()).isZero();
         assertThat(build.stderr()).as("dpkg-deb warnings").isEmpty();
         return deb;
     }

@@ -2,7 +2,11 @@ package io.github.wazodeb.deb.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wazodeb.deb.control.ExternalTools.Result;
+import io.github.wazodeb.deb.testing.BusyboxUserland;
+import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
+import io.github.wazodeb.deb.testing.SplitResult;
 import io.github.wazodeb.model.PluginDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,24 +34,15 @@ class MaintainerScriptsBehaviourTest {
     @TempDir
     Path root;
 
-    private Path chroot;
     private final PluginDescriptor format0 = Descriptors.withFormat(0);
     private final PluginDescriptor format1 = Descriptors.withFormat(1);
     private final String rules = MaintainerScripts.rulesPath(format1);
     private final String backup = MaintainerScripts.backupPath(format1);
 
     @BeforeEach
-    void buildTheChroot() throws IOException {
-        ExternalTools.requireRoot();
-        chroot = ExternalTools.require("chroot");
-        Path busybox = ExternalTools.require("busybox");
-        Path bin = Files.createDirectories(root.resolve("bin"));
-        Files.copy(busybox, bin.resolve("busybox"));
-        for (String applet : ExternalTools.run(List.of(busybox.toString(), "--list"), Map.of()).stdout().split("\n")) {
-            if (!applet.isBlank() && !applet.equals("busybox")) {
-                Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-            }
-        }
+    void buildTheChroot() {
+        Requirements.assumeAvailable(Requirement.ROOT, Requirement.CHROOT, Requirement.BUSYBOX);
+        BusyboxUserland.installInto(root);
     }
 
     // postinst
@@ -56,9 +51,9 @@ class MaintainerScriptsBehaviourTest {
     void postinstConfigureRunsRulesInstallOnce() throws IOException {
         installExecutable(rules, RECORD);
 
-        Result result = run(MaintainerScripts.of(format1).postinst(), "configure", "1.0");
+        SplitResult result = run(MaintainerScripts.of(format1).postinst(), "configure", "1.0");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).containsExactly(rules + " install");
     }
 
@@ -66,9 +61,9 @@ class MaintainerScriptsBehaviourTest {
     void postinstFailsWhenRulesInstallFails() throws IOException {
         installExecutable(rules, RECORD + "exit 3\n");
 
-        Result result = run(MaintainerScripts.of(format1).postinst(), "configure");
+        SplitResult result = run(MaintainerScripts.of(format1).postinst(), "configure");
 
-        assertThat(result.status()).isNotZero();
+        assertThat(result.exitCode()).isNotZero();
         assertThat(calls()).containsExactly(rules + " install");
     }
 
@@ -77,9 +72,9 @@ class MaintainerScriptsBehaviourTest {
     void postinstDoesNothingFor(String argument) throws IOException {
         installExecutable(rules, RECORD);
 
-        Result result = run(MaintainerScripts.of(format1).postinst(), argument, "1.0");
+        SplitResult result = run(MaintainerScripts.of(format1).postinst(), argument, "1.0");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).isEmpty();
         assertThat(result.stdout() + result.stderr()).isEmpty();
     }
@@ -91,9 +86,9 @@ class MaintainerScriptsBehaviourTest {
         installExecutable(rules, RECORD);
         assertThat(inRoot(MaintainerScripts.BACKUP_DIRECTORY)).doesNotExist();
 
-        Result result = run(MaintainerScripts.of(format1).prerm(), "remove");
+        SplitResult result = run(MaintainerScripts.of(format1).prerm(), "remove");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).containsExactly(rules + " uninstall");
         assertThat(inRoot(backup)).hasSameBinaryContentAs(inRoot(rules)).isExecutable();
         assertThat(Files.getPosixFilePermissions(inRoot(backup))).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -106,9 +101,9 @@ class MaintainerScriptsBehaviourTest {
         Files.writeString(stale, "#!/bin/sh\necho stale >> /calls.log\n");
         Files.setPosixFilePermissions(stale, PosixFilePermissions.fromString("rw-------"));
 
-        Result result = run(MaintainerScripts.of(format1).prerm(), "remove");
+        SplitResult result = run(MaintainerScripts.of(format1).prerm(), "remove");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(inRoot(backup)).hasSameBinaryContentAs(inRoot(rules));
         assertThat(Files.getPosixFilePermissions(inRoot(backup))).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -118,9 +113,9 @@ class MaintainerScriptsBehaviourTest {
     void prermDoesNothingFor(String argument) throws IOException {
         installExecutable(rules, RECORD);
 
-        Result result = run(MaintainerScripts.of(format1).prerm(), argument, "2.0");
+        SplitResult result = run(MaintainerScripts.of(format1).prerm(), argument, "2.0");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).isEmpty();
         assertThat(inRoot(MaintainerScripts.BACKUP_DIRECTORY)).doesNotExist();
     }
@@ -132,9 +127,9 @@ class MaintainerScriptsBehaviourTest {
     void postrmRunsTheBackupPostrmOnceThenDeletesIt(String argument) throws IOException {
         installExecutable(backup, RECORD);
 
-        Result result = run(MaintainerScripts.of(format1).postrm(), argument);
+        SplitResult result = run(MaintainerScripts.of(format1).postrm(), argument);
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).containsExactly(backup + " postrm");
         assertThat(inRoot(backup)).doesNotExist();
     }
@@ -144,9 +139,9 @@ class MaintainerScriptsBehaviourTest {
         installExecutable(backup, RECORD);
         run(MaintainerScripts.of(format1).postrm(), "remove");
 
-        Result purge = run(MaintainerScripts.of(format1).postrm(), "purge");
+        SplitResult purge = run(MaintainerScripts.of(format1).postrm(), "purge");
 
-        assertThat(purge.status()).as(purge.describe()).isZero();
+        assertThat(purge.exitCode()).as(purge.describe()).isZero();
         assertThat(calls()).containsExactly(backup + " postrm");
         assertThat(purge.stderr()).isEmpty();
     }
@@ -155,9 +150,9 @@ class MaintainerScriptsBehaviourTest {
     void postrmWarnsAndSucceedsWhenThePluginPostrmFails() throws IOException {
         installExecutable(backup, RECORD + "exit 1\n");
 
-        Result result = run(MaintainerScripts.of(format1).postrm(), "remove");
+        SplitResult result = run(MaintainerScripts.of(format1).postrm(), "remove");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).containsExactly(backup + " postrm");
         assertThat(result.stderr()).contains("warning").contains(backup + " postrm").contains("status 1");
         assertThat(inRoot(backup)).doesNotExist();
@@ -167,9 +162,9 @@ class MaintainerScriptsBehaviourTest {
     void postrmSucceedsWhenRulesHaveNoPostrmBranchAndIgnoreIt() throws IOException {
         installExecutable(backup, "case \"$1\" in\n    install|uninstall) " + RECORD + "        ;;\nesac\n");
 
-        Result result = run(MaintainerScripts.of(format1).postrm(), "remove");
+        SplitResult result = run(MaintainerScripts.of(format1).postrm(), "remove");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stderr()).isEmpty();
         assertThat(inRoot(backup)).doesNotExist();
     }
@@ -178,9 +173,9 @@ class MaintainerScriptsBehaviourTest {
     void postrmSucceedsWhenRulesHaveNoPostrmBranchAndRefuseIt() throws IOException {
         installExecutable(backup, "case \"$1\" in\n    install|uninstall) ;;\n    *) echo \"unknown $1\" >&2; exit 1 ;;\nesac\n");
 
-        Result result = run(MaintainerScripts.of(format1).postrm(), "remove");
+        SplitResult result = run(MaintainerScripts.of(format1).postrm(), "remove");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stderr()).contains("unknown postrm").contains("warning");
         assertThat(inRoot(backup)).doesNotExist();
     }
@@ -190,9 +185,9 @@ class MaintainerScriptsBehaviourTest {
     void postrmOfFormat0NeverCallsTheBackupButDeletesIt(String argument) throws IOException {
         installExecutable(MaintainerScripts.backupPath(format0), RECORD);
 
-        Result result = run(MaintainerScripts.of(format0).postrm(), argument);
+        SplitResult result = run(MaintainerScripts.of(format0).postrm(), argument);
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).isEmpty();
         assertThat(inRoot(MaintainerScripts.backupPath(format0))).doesNotExist();
     }
@@ -202,9 +197,9 @@ class MaintainerScriptsBehaviourTest {
     void postrmDoesNothingFor(String argument) throws IOException {
         installExecutable(backup, RECORD);
 
-        Result result = run(MaintainerScripts.of(format1).postrm(), argument, "1.0");
+        SplitResult result = run(MaintainerScripts.of(format1).postrm(), argument, "1.0");
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(calls()).isEmpty();
         assertThat(inRoot(backup)).exists();
     }
@@ -216,10 +211,10 @@ class MaintainerScriptsBehaviourTest {
         installExecutable(rules, RECORD);
         MaintainerScripts scripts = MaintainerScripts.of(format1);
 
-        assertThat(run(scripts.prerm(), "remove").status()).isZero();
+        assertThat(run(scripts.prerm(), "remove").exitCode()).isZero();
         Files.delete(inRoot(rules)); // dpkg removes the package's files between prerm and postrm
-        assertThat(run(scripts.postrm(), "remove").status()).isZero();
-        assertThat(run(scripts.postrm(), "purge").status()).isZero();
+        assertThat(run(scripts.postrm(), "remove").exitCode()).isZero();
+        assertThat(run(scripts.postrm(), "purge").exitCode()).isZero();
 
         assertThat(calls()).containsExactly(rules + " uninstall", backup + " postrm");
         assertThat(inRoot(backup)).doesNotExist();
@@ -236,9 +231,9 @@ class MaintainerScriptsBehaviourTest {
         List<String> texts = List.of(scripts.postinst(), scripts.prerm(), scripts.postrm());
 
         for (int i = 0; i < names.size(); i++) {
-            Result result = run(texts.get(i), "bogus-arg");
+            SplitResult result = run(texts.get(i), "bogus-arg");
 
-            assertThat(result.status()).as(names.get(i)).isEqualTo(1);
+            assertThat(result.exitCode()).as(names.get(i)).isEqualTo(1);
             assertThat(result.stderr()).as(names.get(i)).contains(names.get(i)).contains("bogus-arg");
             assertThat(result.stdout()).isEmpty();
         }
@@ -246,11 +241,11 @@ class MaintainerScriptsBehaviourTest {
         assertThat(inRoot(backup)).exists();
     }
 
-    private Result run(String script, String... arguments) throws IOException {
+    private SplitResult run(String script, String... arguments) throws IOException {
         Files.writeString(root.resolve("script"), script);
-        List<String> command = new ArrayList<>(List.of(chroot.toString(), root.toString(), "/bin/sh", "/script"));
+        List<String> command = new ArrayList<>(List.of("chroot", root.toString(), "/bin/sh", "/script"));
         command.addAll(List.of(arguments));
-        return ExternalTools.run(command, Map.of("PATH", "/bin", "LC_ALL", "C"));
+        return Commands.runSplit(command, Map.of("PATH", "/bin"), Commands.DEFAULT_TIMEOUT);
     }
 
     private void installExecutable(String absolutePath, String body) throws IOException {

@@ -2,13 +2,15 @@ package io.github.wazodeb.deb.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wazodeb.deb.control.ExternalTools.Result;
+import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
+import io.github.wazodeb.deb.testing.SplitResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,22 +37,23 @@ class ScriptSyntaxTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void parsesWithDash(String name, String text) throws IOException {
-        Path dash = ExternalTools.require("dash");
+        Requirements.assumeAvailable(Requirement.DASH);
 
-        Result result = ExternalTools.run(List.of(dash.toString(), "-n", write(text).toString()), Map.of());
+        SplitResult result = Commands.runSplit(List.of("dash", "-n", write(text).toString()));
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stderr()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void parsesWithBusyboxSh(String name, String text) throws IOException {
-        Path busybox = ExternalTools.require("busybox");
+        Requirements.assumeAvailable(Requirement.BUSYBOX);
 
-        Result result = ExternalTools.run(List.of(busybox.toString(), "sh", "-n", write(text).toString()), Map.of());
+        SplitResult result = Commands.runSplit(
+                List.of(Requirement.BUSYBOX_PATH.toString(), "sh", "-n", write(text).toString()));
 
-        assertThat(result.status()).as(result.describe()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stderr()).isEmpty();
     }
 

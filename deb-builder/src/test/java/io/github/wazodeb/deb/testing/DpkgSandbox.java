@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,15 +75,7 @@ public final class DpkgSandbox implements AutoCloseable {
         // As on any system; chmod because the sticky bit has no PosixFilePermission.
         run(List.of("chmod", "1777", tmp.toString()));
 
-        Path busybox = root.resolve("bin/busybox");
-        Files.copy(Requirement.BUSYBOX_PATH, busybox, StandardCopyOption.COPY_ATTRIBUTES);
-        CommandResult applets = run(List.of(busybox.toString(), "--list"));
-        for (String applet : applets.output().split("\n")) {
-            // Relative links, so they resolve inside the chroot as well as from the host.
-            if (!applet.isBlank() && !applet.equals("busybox") && !applet.contains("/")) {
-                Files.createSymbolicLink(root.resolve("bin").resolve(applet), Path.of("busybox"));
-            }
-        }
+        BusyboxUserland.installInto(root);
         // Every real system has it, and maintainer scripts redirect to it; creating it needs CAP_MKNOD,
         // which root normally has (in Docker too).
         run(List.of("mknod", "-m", "666", root.resolve("dev/null").toString(), "c", "1", "3"));

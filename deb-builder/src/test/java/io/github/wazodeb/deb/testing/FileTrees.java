@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deleting the harness's temporary trees. */
-final class FileTrees {
+/** Deleting the temporary trees tests make. */
+public final class FileTrees {
 
     private FileTrees() {
     }
 
     /** Deletes {@code tree} and everything under it, never following a link out of it; absent is fine. */
-    static void delete(Path tree) {
+    public static void delete(Path tree) {
         if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

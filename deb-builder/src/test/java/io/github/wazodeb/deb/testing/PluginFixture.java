@@ -1,11 +1,6 @@
 package io.github.wazodeb.deb.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -153,16 +148,7 @@ public record PluginFixture(String name, String namespace, String version, int f
      * missing), and returns it.
      */
     public Path writeTo(Path directory) {
-        try {
-            Path wazo = Files.createDirectories(directory.resolve("wazo"));
-            Files.writeString(wazo.resolve("plugin.yml"), pluginYml(), StandardCharsets.UTF_8);
-            Path rulesFile = wazo.resolve("rules");
-            Files.writeString(rulesFile, rulesScript(), StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(rulesFile, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PluginDirectory.write(directory, pluginYml(), rulesScript());
     }
 
     /** The {@code plugin.yml} text. */

@@ -21,18 +21,10 @@ public enum Requirement {
                     : Optional.of("not running as root (id -u says " + id.output().strip() + ")");
         }
     },
-    DPKG {
-        @Override
-        Optional<String> check() {
-            return programs("dpkg", "dpkg-query");
-        }
-    },
-    DPKG_DEB {
-        @Override
-        Optional<String> check() {
-            return programs("dpkg-deb");
-        }
-    },
+    DPKG("dpkg", "dpkg", "dpkg-query"),
+    DPKG_DEB("dpkg", "dpkg-deb"),
+    /** dpkg-gencontrol computes Installed-Size the way Debian's own packaging does. */
+    DPKG_GENCONTROL("dpkg-dev", "dpkg-gencontrol"),
     /**
      * The only program inside the throw-away root: it must run there without shared libraries, so it
      * has to be a static build, as Debian's busybox-static is.
@@ -53,22 +45,39 @@ public enum Requirement {
             }
         }
     },
-    LINTIAN {
-        @Override
-        Optional<String> check() {
-            return programs("lintian");
-        }
-    },
-    FAKEROOT {
-        @Override
-        Optional<String> check() {
-            return programs("fakeroot");
-        }
-    };
+    LINTIAN("lintian", "lintian"),
+    FAKEROOT("fakeroot", "fakeroot"),
+    /** Debian's /bin/sh: maintainer scripts must parse with it. */
+    DASH("dash", "dash"),
+    CHROOT("coreutils", "chroot"),
+    /** Drops root to run a build as an ordinary user. */
+    SETPRIV("util-linux", "setpriv"),
+    AR("binutils", "ar"),
+    XZ("xz-utils", "xz"),
+    ZSTD("zstd", "zstd"),
+    TAR("tar", "tar"),
+    MD5SUM("coreutils", "md5sum"),
+    MKFIFO("coreutils", "mkfifo");
 
-    static final Path BUSYBOX_PATH = Path.of("/bin/busybox");
+    /** Where {@link #BUSYBOX} looks for the static busybox. */
+    public static final Path BUSYBOX_PATH = Path.of("/bin/busybox");
 
+    /** The Debian package that ships {@link #programs}, for the message; null where the check is not a program. */
+    private final String debianPackage;
+    private final List<String> programs;
     private volatile Optional<String> problem;
+
+    /** A requirement with its own {@link #check()}. */
+    Requirement() {
+        this.debianPackage = null;
+        this.programs = List.of();
+    }
+
+    /** A requirement met when every one of {@code programs} is on {@link Commands#PATH}. */
+    Requirement(String debianPackage, String... programs) {
+        this.debianPackage = debianPackage;
+        this.programs = List.of(programs);
+    }
 
     /** What is missing, or empty when the machine has it. Checked once per JVM. */
     public Optional<String> problem() {
@@ -80,12 +89,11 @@ public enum Requirement {
         return known;
     }
 
-    abstract Optional<String> check();
-
-    private static Optional<String> programs(String... names) {
-        for (String name : names) {
-            if (!Commands.onPath(name)) {
-                return Optional.of(name + " is not on PATH " + Commands.PATH);
+    Optional<String> check() {
+        for (String program : programs) {
+            if (Commands.locate(program).isEmpty()) {
+                return Optional.of(program + " is not on PATH " + Commands.PATH
+                        + " (install Debian's " + debianPackage + ")");
             }
         }
         return Optional.empty();
