@@ -175,6 +175,25 @@ class PublicPluginShapesTest {
     }
 
     @Test
+    void aWazoFolderThatIsALinkToADirectoryIsShippedAsThatDirectory() throws Exception {
+        Requirements.assumeAvailable(Requirement.DPKG_DEB);
+        // A repository that keeps the plugin's metadata elsewhere and links wazo/ to it.
+        Path plugin = ShapeFixtures.copy("market-plugin", work.resolve("linked-plugin"));
+        Files.move(plugin.resolve("wazo"), Files.createDirectories(plugin.resolve("metadata")).resolve("wazo"));
+        Files.createSymbolicLink(plugin.resolve("wazo"), Path.of("metadata/wazo"));
+
+        BuildResult result = build(plugin);
+
+        assertThat(DpkgDeb.contents(result.debFile()))
+                .filteredOn(entry -> entry.path().startsWith(PLUGINS + "market-shape/"))
+                .extracting(Entry::path, Entry::mode)
+                .containsExactly(
+                        tuple(PLUGINS + "market-shape/wazo", "drwxr-xr-x"),
+                        tuple(PLUGINS + "market-shape/wazo/plugin.yml", "-rw-r--r--"),
+                        tuple(PLUGINS + "market-shape/wazo/rules", "-rwxr-xr-x"));
+    }
+
+    @Test
     void oddPayloadEntriesAreListedAsStagedWithLinksAsLinks() throws Exception {
         Requirements.assumeAvailable(Requirement.DPKG_DEB);
         Path plugin = ShapeFixtures.copy("payload-plugin", work.resolve("payload-plugin"));
