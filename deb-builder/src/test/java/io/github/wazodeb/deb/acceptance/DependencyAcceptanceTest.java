@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(DpkgSandboxExtension.class)
 class DependencyAcceptanceTest {
 
-    private static final PluginFixture BASE = PluginFixture.plugin("base").withNamespace("acme");
+    private static final PluginFixture BASE = PluginFixture.plugin("base");
     private static final PluginFixture ADDON = PluginFixture.plugin("addon").withDependency(BASE);
 
     @TempDir

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +73,7 @@ public final class DpkgSandbox implements AutoCloseable {
             Files.createDirectories(root.resolve(directory));
         }
         Path tmp = Files.createDirectories(root.resolve("tmp"));
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
-        // The sticky bit has no PosixFilePermission; chmod sets it.
+        // As on any system; chmod because the sticky bit has no PosixFilePermission.
         run(List.of("chmod", "1777", tmp.toString()));
 
         Path busybox = root.resolve("bin/busybox");
