@@ -1,7 +1,28 @@
 package io.github.wazodeb.deb;
 
+import io.github.wazodeb.deb.archive.ControlMember;
+import io.github.wazodeb.deb.archive.DataMember;
+import io.github.wazodeb.deb.archive.DebArchiveWriter;
+import io.github.wazodeb.deb.archive.PayloadTree;
+import io.github.wazodeb.deb.control.Conffiles;
+import io.github.wazodeb.deb.control.ControlFile;
+import io.github.wazodeb.deb.control.MaintainerScripts;
+import io.github.wazodeb.deb.rules.FakerootDetector;
+import io.github.wazodeb.deb.rules.RulesRunner;
+import io.github.wazodeb.deb.stage.PluginFolderCopier;
+import io.github.wazodeb.deb.stage.Staging;
 import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.model.PluginDescriptor;
+import io.github.wazodeb.model.PluginReader;
+import io.github.wazodeb.model.PluginReport;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +36,9 @@ import java.util.Objects;
  * Immutable and thread-safe: one builder may run several builds at once, each with its own staging.
  */
 public final class DebBuilder {
+
+    private static final int SCRIPT_MODE = 0755;
+    private static final int FILE_MODE = 0644;
 
     private final BuildOptions options;
 
@@ -33,6 +57,85 @@ public final class DebBuilder {
      * @throws BuildException a rules step failed or I/O did; no package, temporary file or staging is left
      */
     public BuildResult build(Path pluginDirectory) throws InvalidPluginException, BuildException {
-        throw new UnsupportedOperationException("being written");
+        BuildListener listener = options.listener();
+        PluginReport report = PluginReader.readDirectory(pluginDirectory);
+        report.warnings().forEach(listener::warning);
+        PluginDescriptor plugin = report.descriptorOrThrow();
+        Path pluginDir = pluginDirectory.toAbsolutePath().normalize();
+
+        try (Staging staging = Staging.create(options.temporaryDirectory(), pluginDir)) {
+            if (options.runRules()) {
+                runRules(pluginDir, staging.payload());
+            }
+            listener.progress("Adding the plugin's wazo/ folder");
+            PluginFolderCopier.copy(pluginDir.resolve("wazo"), staging.payload(), plugin.namespace(), plugin.name());
+
+            PayloadTree payload = PayloadTree.scan(staging.payload());
+            checkConffiles(payload);
+            Path target = createOutputDirectory().resolve(PackageFileName.of(plugin));
+            listener.progress("Writing " + target);
+            DebArchiveWriter writer = new DebArchiveWriter(options.compression(), options.compressionLevel(),
+                    options.timestamp());
+            DataMember data = writer.writeData(payload, staging.work());
+            ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
+            writer.writeDeb(controlMembers(plugin, control, data), data, target);
+            return new BuildResult(target, Files.size(target), Sha256.of(target), control.fields(),
+                    report.warnings());
+        } catch (InterruptedException | InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildException("the build was interrupted", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BuildException("the build failed: " + describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new BuildException(e.getMessage(), e);
+        }
+    }
+
+    private void runRules(Path pluginDir, Path payload) throws RulesStepException, InterruptedException {
+        Map<String, String> environment = System.getenv();
+        RulesRunner runner = new RulesRunner(options.stepTimeout(), options.listener(),
+                FakerootDetector.forThisProcess(environment));
+        options.listener().progress("Running wazo/rules build");
+        runner.run(RulesStep.BUILD, pluginDir, Map.of());
+        options.listener().progress("Running wazo/rules package");
+        runner.run(RulesStep.PACKAGE, pluginDir, Map.of("pkgdir", payload.toString()));
+    }
+
+    private Path createOutputDirectory() throws IOException {
+        return Files.createDirectories(options.outputDirectory().toAbsolutePath().normalize());
+    }
+
+    private void checkConffiles(PayloadTree payload) throws BuildException {
+        for (String conffile : options.conffiles()) {
+            String path = conffile.substring(1);
+            boolean regularFile = payload.entries().stream()
+                    .anyMatch(e -> e.path().equals(path) && e.type() == io.github.wazodeb.deb.archive.EntryType.REGULAR);
+            if (!regularFile) {
+                throw new BuildException("conffile " + conffile + " is not a regular file in the package");
+            }
+        }
+    }
+
+    private List<ControlMember> controlMembers(PluginDescriptor plugin, ControlFile control, DataMember data) {
+        MaintainerScripts scripts = MaintainerScripts.of(plugin);
+        List<ControlMember> members = new ArrayList<>();
+        members.add(new ControlMember("control", control.bytes(), FILE_MODE));
+        Conffiles.of(options.conffiles()).ifPresent(c -> members.add(new ControlMember("conffiles", c, FILE_MODE)));
+        members.add(new ControlMember("md5sums", data.md5sumsFile(), FILE_MODE));
+        members.add(new ControlMember("postinst", utf8(scripts.postinst()), SCRIPT_MODE));
+        members.add(new ControlMember("postrm", utf8(scripts.postrm()), SCRIPT_MODE));
+        members.add(new ControlMember("prerm", utf8(scripts.prerm()), SCRIPT_MODE));
+        return members;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        String message = cause.getMessage();
+        String kind = cause.getClass().getSimpleName();
+        return message == null ? kind : kind.replace("Exception", "") + " " + message;
     }
 }

@@ -1,0 +1,37 @@
+package io.github.wazodeb.cli;
+
+import io.github.wazodeb.deb.BuildException;
+import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.model.Problem;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Turns what a command threw into lines on standard error and an exit code: a user's mistake or a failed
+ * step is explained in words; only a bug in wazo-deb itself shows a stack trace.
+ */
+final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine commandLine,
+            CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (failure instanceof InvalidPluginException invalid) {
+            for (Problem problem : invalid.problems()) {
+                err.println(problem.format());
+            }
+            err.println("wazo-deb: " + count(invalid.problems().size()) + ": nothing was built");
+        } else if (failure instanceof UsageException || failure instanceof BuildException) {
+            err.println("wazo-deb: " + failure.getMessage());
+        } else {
+            err.println("wazo-deb: internal error, please report it with this trace:");
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.of(failure);
+    }
+
+    private static String count(int errors) {
+        return errors == 1 ? "1 error" : errors + " errors";
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.wazodeb.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code wazo-deb}: the entry point; the work is in the subcommands. */
+@Command(
+        name = "wazo-deb",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Turns a Wazo Platform plugin into a Debian package, as wazo-plugind would build it.",
+        subcommands = {PackageCommand.class, ValidateCommand.class, InspectCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:the build failed (a rules step, I/O)",
+                "2:invalid input or usage"})
+public final class WazoDebCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new WazoDebCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // `wazo-deb` alone: show what it can do, and say it was a usage error.
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate or inspect");
+    }
+}

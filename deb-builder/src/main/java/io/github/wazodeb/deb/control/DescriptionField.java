@@ -1,0 +1,194 @@
+package io.github.wazodeb.deb.control;
+
+import io.github.wazodeb.model.PluginDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The value of the {@code Description} field: a synopsis, then the extended description folded as Debian
+ * policy 5.6.13 says, so that no text a plugin author writes can end a field or start a new one.
+ *
+ * <ul>
+ *   <li>Synopsis: the first non-blank line of the plugin's description, trimmed, whitespace collapsed; over
+ *       80 characters it is cut at a word boundary and ends with {@code ...} (the whole line then opens the
+ *       extended description, so nothing is lost). Without a description: {@code Wazo plugin <ns>/<name>}.
+ *   <li>Extended description: the rest of the plugin's description, then a paragraph naming the plugin.
+ *       Each line starts with one space; a blank line becomes {@code " ."}; runs of blank lines become one;
+ *       a line whose text starts with {@code .} gets a second space, because policy reserves
+ *       {@code " .x"} for future use; a line holding only {@code .} is a paragraph break, as it is in a
+ *       Debian-style description; tabs are expanded to 8-column stops; trailing whitespace is dropped;
+ *       {@code \r\n} and a lone {@code \r} are line breaks.
+ *   <li>Long lines: a paragraph line (text starting without whitespace) is wrapped on spaces so each line
+ *       is at most 80 characters with its leading space. Display tools re-flow paragraph lines anyway,
+ *       so this changes nothing a reader sees, keeps {@code dpkg -s} readable and lintian's
+ *       {@code extended-description-line-too-long} quiet. A line that starts with whitespace is shown
+ *       verbatim by policy (code, tables), so it is kept whole, as is a single word longer than a line.
+ *   <li>Any other control character is refused with {@link IllegalArgumentException}, never written.
+ * </ul>
+ */
+final class DescriptionField {
+
+    /** lintian's limit for the synopsis and for every extended line, leading space included. */
+    static final int MAX_WIDTH = 80;
+    private static final int TAB_STOP = 8;
+    private static final String ELLIPSIS = "...";
+
+    private DescriptionField() {
+    }
+
+    static String value(PluginDescriptor plugin) {
+        List<String> lines = lines(plugin.description());
+        int first = 0;
+        while (first < lines.size() && isParagraphBreak(lines.get(first))) {
+            first++;
+        }
+        String synopsis;
+        List<String> rest = new ArrayList<>();
+        if (first == lines.size()) {
+            synopsis = "Wazo plugin " + plugin.namespace() + "/" + plugin.name();
+        } else {
+            String line = collapseWhitespace(lines.get(first));
+            synopsis = shortened(line);
+            if (!synopsis.equals(line)) {
+                rest.add(line);
+                rest.add("");
+            }
+            rest.addAll(lines.subList(first + 1, lines.size()));
+        }
+        rest.add("");
+        rest.add("This package wraps the " + plugin.namespace() + "/" + plugin.name()
+                + " Wazo plugin, as wazo-plugind would build it; wazo-plugind lists and removes it"
+                + " like any plugin it installed.");
+
+        StringBuilder value = new StringBuilder(synopsis);
+        for (String line : folded(rest)) {
+            value.append('\n').append(line);
+        }
+        return value.toString();
+    }
+
+    /** The description split into lines, tabs expanded, trailing whitespace dropped; empty when absent. */
+    private static List<String> lines(Optional<String> description) {
+        if (description.isEmpty()) {
+            return List.of();
+        }
+        String text = description.get().replace("\r\n", "\n").replace('\r', '\n');
+        int bad = indexOfForbidden(text);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(String.format(
+                    "description holds control character U+%04X at offset %d: \"%s\"",
+                    text.codePointAt(bad), bad, ControlValues.printable(text)));
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(expandTabs(line).stripTrailing());
+        }
+        return lines;
+    }
+
+    private static int indexOfForbidden(String text) {
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            int cp = text.codePointAt(i);
+            if (Character.isISOControl(cp) && cp != '\n' && cp != '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String expandTabs(String line) {
+        if (line.indexOf('\t') < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder();
+        int column = 0;
+        for (int i = 0; i < line.length(); i = line.offsetByCodePoints(i, 1)) {
+            int cp = line.codePointAt(i);
+            if (cp == '\t') {
+                int spaces = TAB_STOP - column % TAB_STOP;
+                out.append(" ".repeat(spaces));
+                column += spaces;
+            } else {
+                out.appendCodePoint(cp);
+                column++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String collapseWhitespace(String line) {
+        return line.strip().replaceAll("\\s+", " ");
+    }
+
+    /** The synopsis: the line itself when short enough, else cut at a word boundary and marked with "...". */
+    private static String shortened(String line) {
+        if (width(line) <= MAX_WIDTH) {
+            return line;
+        }
+        int limit = line.offsetByCodePoints(0, MAX_WIDTH - ELLIPSIS.length());
+        int cut = line.lastIndexOf(' ', limit);
+        if (cut <= 0) {
+            cut = limit;
+        }
+        return line.substring(0, cut).stripTrailing() + ELLIPSIS;
+    }
+
+    /** Extended description lines: blank runs collapsed and trimmed at both ends, then folded. */
+    private static List<String> folded(List<String> rest) {
+        List<String> out = new ArrayList<>();
+        boolean pendingBlank = false;
+        for (String line : rest) {
+            if (isParagraphBreak(line)) {
+                pendingBlank = !out.isEmpty();
+                continue;
+            }
+            if (pendingBlank) {
+                out.add(" .");
+                pendingBlank = false;
+            }
+            for (String piece : wrapped(line)) {
+                out.add(piece.startsWith(".") ? "  " + piece : " " + piece);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A blank line, or one holding a lone {@code .}: that is how a Debian-style description separates
+     * paragraphs, and kept as {@code "  ."} it would read as a broken control line (lintian calls it an
+     * error: description-contains-invalid-control-statement).
+     */
+    private static boolean isParagraphBreak(String line) {
+        String text = line.strip();
+        return text.isEmpty() || text.equals(".");
+    }
+
+    /** A paragraph line wrapped on spaces to fit {@link #MAX_WIDTH} with its leading space. */
+    private static List<String> wrapped(String line) {
+        if (Character.isWhitespace(line.charAt(0))) {
+            return List.of(line);
+        }
+        int room = MAX_WIDTH - 1;
+        List<String> pieces = new ArrayList<>();
+        String remaining = line;
+        while (width(remaining) > room) {
+            int limit = remaining.offsetByCodePoints(0, room);
+            int cut = remaining.lastIndexOf(' ', limit);
+            if (cut <= 0) {
+                cut = remaining.indexOf(' ', limit);
+            }
+            if (cut < 0) {
+                break;
+            }
+            pieces.add(remaining.substring(0, cut).stripTrailing());
+            remaining = remaining.substring(cut).stripLeading();
+        }
+        pieces.add(remaining);
+        return pieces;
+    }
+
+    private static int width(String text) {
+        return text.codePointCount(0, text.length());
+    }
+}
