@@ -105,6 +105,11 @@ public class PackageMojo extends AbstractMojo {
         } catch (RulesStepException e) {
             throw new MojoFailureException(FailureMessages.failedStep(directory, e));
         } catch (BuildException e) {
+            // Without a cause the builder refused something the user chose (a conffile missing from the
+            // payload, say); with one, something failed underneath (I/O), which deserves its stack trace.
+            if (e.getCause() == null) {
+                throw new MojoFailureException("Could not package " + directory + ": " + e.getMessage());
+            }
             throw new MojoExecutionException("Could not package " + directory + ": " + e.getMessage(), e);
         }
         getLog().info("Built " + result.debFile() + " (" + result.packageName() + " " + result.version() + ", "
