@@ -1,6 +1,19 @@
 package io.github.wazodeb.model;
 
+import io.github.wazodeb.model.report.ProblemList;
+import io.github.wazodeb.model.validation.DescriptorValidator;
+import io.github.wazodeb.model.validation.RulesScriptCheck;
+import io.github.wazodeb.model.yaml.Position;
+import io.github.wazodeb.model.yaml.SafeYamlLoader;
+import io.github.wazodeb.model.yaml.Utf8Text;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads and validates a plugin directory: {@code wazo/plugin.yml} against the packaging contract, and
@@ -12,6 +25,8 @@ public final class PluginReader {
     public static final String PLUGIN_YML = "wazo/plugin.yml";
     /** The rules script, relative to the plugin directory. */
     public static final String RULES = "wazo/rules";
+    /** The largest plugin.yml read, in bytes; a bigger file is refused without being read. */
+    public static final int MAX_PLUGIN_YML_BYTES = SafeYamlLoader.MAX_CHARS;
 
     private PluginReader() {
     }
@@ -21,7 +36,22 @@ public final class PluginReader {
      * every problem, including an unreadable or missing file, is in the report.
      */
     public static PluginReport readDirectory(Path dir) {
-        throw new UnsupportedOperationException("being written");
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            String rule = Files.exists(dir) ? "is not a directory: give the plugin directory" : "does not exist";
+            ProblemList problems = new ProblemList(dir.toString());
+            problems.error(Position.NONE, "", null, rule);
+            return new PluginReport(Optional.empty(), problems.inFileOrder());
+        }
+        ProblemList yamlProblems = new ProblemList(PLUGIN_YML);
+        Optional<PluginDescriptor> descriptor = readText(dir.resolve(PLUGIN_YML), yamlProblems)
+                .flatMap(text -> validate(text, yamlProblems));
+        ProblemList rulesProblems = new ProblemList(RULES);
+        RulesScriptCheck.check(dir.resolve(RULES), descriptor.map(PluginDescriptor::pluginFormatVersion).orElse(-1),
+                rulesProblems);
+        List<Problem> problems = new ArrayList<>(yamlProblems.inFileOrder());
+        problems.addAll(rulesProblems.inFileOrder());
+        return new PluginReport(rulesProblems.hasErrors() ? Optional.empty() : descriptor, problems);
     }
 
     /**
@@ -29,6 +59,46 @@ public final class PluginReader {
      * nothing on disk.
      */
     public static PluginReport readYaml(String yaml, String fileName) {
-        throw new UnsupportedOperationException("being written");
+        Objects.requireNonNull(yaml, "yaml");
+        ProblemList problems = new ProblemList(Objects.requireNonNull(fileName, "fileName"));
+        Optional<PluginDescriptor> descriptor = validate(Utf8Text.withoutBom(yaml), problems);
+        return new PluginReport(descriptor, problems.inFileOrder());
+    }
+
+    private static Optional<PluginDescriptor> validate(String text, ProblemList problems) {
+        return SafeYamlLoader.load(text, problems).flatMap(root -> DescriptorValidator.validate(root, problems));
+    }
+
+    /** The file's text, or empty after reporting why; the size is checked before anything is read. */
+    private static Optional<String> readText(Path file, ProblemList problems) {
+        try {
+            if (!Files.exists(file)) {
+                problems.error(Position.NONE, "", null, "missing: create it with at least name, namespace and version");
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(file)) {
+                problems.error(Position.NONE, "", null, "is not a regular file");
+                return Optional.empty();
+            }
+            long size = Files.size(file);
+            if (size > MAX_PLUGIN_YML_BYTES) {
+                problems.error(Position.NONE, "", null, "is " + size + " bytes long; a plugin.yml may be at most "
+                        + MAX_PLUGIN_YML_BYTES + " bytes");
+                return Optional.empty();
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_PLUGIN_YML_BYTES + 1); // the file may have grown since
+            }
+            if (bytes.length > MAX_PLUGIN_YML_BYTES) {
+                problems.error(Position.NONE, "", null, "is more than " + MAX_PLUGIN_YML_BYTES
+                        + " bytes long; a plugin.yml may be at most that");
+                return Optional.empty();
+            }
+            return Utf8Text.decode(bytes, problems);
+        } catch (IOException | SecurityException e) {
+            problems.error(Position.NONE, "", null, "cannot be read: " + e);
+            return Optional.empty();
+        }
     }
 }
