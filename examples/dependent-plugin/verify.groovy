@@ -17,8 +17,8 @@ def run = { List<String> command ->
     out.toString()
 }
 assert run(['dpkg-deb', '-f', deb.path, 'Depends']).trim() ==
-        'Depends: sox (>= 14.4.2), wazo-sounds-fr-fr | asterisk-core-sounds-fr, wazo-plugind-hello-world-demo'
-assert run(['dpkg-deb', '-f', deb.path, 'Package']).trim() == 'Package: wazo-plugind-hello-french-demo'
+        'sox (>= 14.4.2), wazo-sounds-fr-fr | asterisk-core-sounds-fr, wazo-plugind-hello-world-demo'
+assert run(['dpkg-deb', '-f', deb.path, 'Package']).trim() == 'wazo-plugind-hello-french-demo'
 def paths = run(['sh', '-c', "dpkg-deb --fsys-tarfile '${deb.path}' | tar -t -f -"]).readLines()
 assert paths.contains('./etc/asterisk/extensions_extra.d/hello-french.conf')
 assert paths.contains('./usr/lib/wazo-plugind/plugins/demo/hello-french/wazo/plugin.yml')

@@ -31,7 +31,7 @@ assert fields.readLines() == [
         'Architecture: all',
         'Section: wazo-plugind-plugin',
         'Maintainer: Wazo Maintainers <dev+pkg@wazo.community>']
-assert run(['dpkg-deb', '-f', deb.path, 'Description']).startsWith('Description: Dial ***42 to hear hello world')
+assert run(['dpkg-deb', '-f', deb.path, 'Description']).startsWith('Dial ***42 to hear hello world')
 
 def listing = run(['sh', '-c', "dpkg-deb --fsys-tarfile '${deb.path}' | tar -tv --utc -f -"]).readLines()
 def paths = listing.collect { it.substring(it.indexOf(' ./') + 1) }

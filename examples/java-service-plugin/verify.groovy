@@ -23,7 +23,7 @@ def run = { List<String> command ->
     out.toString()
 }
 assert run(['dpkg-deb', '-f', deb.path, 'Depends']).trim() ==
-        'Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless'
+        'default-jre-headless (>= 2:1.17) | java17-runtime-headless'
 def extracted = Files.createTempDirectory('hello-service-deb').toFile()
 try {
     run(['dpkg-deb', '-x', deb.path, extracted.path])
