@@ -29,7 +29,7 @@ class ValidateCommandIT {
     @Test
     void warningsArePrintedButTheExitCodeStaysZero() throws Exception {
         Path plugin = PluginDirs.plugin(work, "name: hello\nnamespace: itest\nversion: 1.10\n",
-                PluginDirs.packagingRules());
+                PluginDirs.rulesWhere("build", "true"));
 
         CliRun run = CliRun.wazoDeb(work, Map.of(), "validate", plugin.toString());
 

@@ -1,5 +1,6 @@
 package io.github.wazodeb.deb;
 
+import io.github.wazodeb.model.DebianVersion;
 import io.github.wazodeb.model.PluginDescriptor;
 
 /** {@code <package>_<version without epoch>_all.deb}, as dpkg-deb and dpkg-name name packages. */
@@ -9,9 +10,6 @@ final class PackageFileName {
     }
 
     static String of(PluginDescriptor plugin) {
-        String version = plugin.version();
-        int colon = version.indexOf(':');
-        String withoutEpoch = colon >= 0 ? version.substring(colon + 1) : version;
-        return plugin.debianPackageName() + "_" + withoutEpoch + "_all.deb";
+        return plugin.debianPackageName() + "_" + DebianVersion.parse(plugin.version()).withoutEpoch() + "_all.deb";
     }
 }

@@ -68,7 +68,8 @@ public final class DescriptorValidator {
         Map<String, Object> otherKeys = new LinkedHashMap<>();
         for (YamlNode.Entry entry : mapping.entries()) {
             if (!KNOWN_KEYS.contains(entry.key())) {
-                PlainValues.of(entry.value(), entry.key(), problems).ifPresent(value -> otherKeys.put(entry.key(), value));
+                PlainValues.of(entry.value(), entry.key(), problems)
+                        .ifPresent(held -> otherKeys.put(entry.key(), held.value()));
             }
         }
         if (problems.hasErrors()) {

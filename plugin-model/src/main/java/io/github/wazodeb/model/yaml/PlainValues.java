@@ -23,12 +23,16 @@ public final class PlainValues {
     private PlainValues() {
     }
 
-    /** The value, or empty after reporting why it has none (an explicitly tagged scalar that is not its type). */
-    public static Optional<Object> of(YamlNode node, String path, ProblemList problems) {
-        return Optional.ofNullable(convert(node, path, problems)).map(Holder::value);
+    /**
+     * The value, or empty after reporting why it has none (an explicitly tagged scalar that is not its
+     * type, a refused node inside it).
+     */
+    public static Optional<Holder> of(YamlNode node, String path, ProblemList problems) {
+        return Optional.ofNullable(convert(node, path, problems));
     }
 
-    private record Holder(Object value) {
+    /** Wraps a value that may be {@code null}, which an {@link Optional} cannot hold. */
+    public record Holder(Object value) {
     }
 
     private static Holder convert(YamlNode node, String path, ProblemList problems) {

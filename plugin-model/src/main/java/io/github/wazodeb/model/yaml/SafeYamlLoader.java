@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -81,6 +82,10 @@ public final class SafeYamlLoader {
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
             String problem = e.getProblem() == null ? e.getClass().getSimpleName() : e.getProblem();
             problems.error(position(mark), "", null, "YAML syntax error: " + problem + context);
+            return Optional.empty();
+        } catch (ReaderException e) {
+            problems.error(positionOfCodePoint(text, e.getPosition()), "", null, String.format(
+                    "contains character U+%04X, which YAML does not allow", e.getCodePoint()));
             return Optional.empty();
         } catch (YAMLException e) {
             problems.error(Position.NONE, "", null, "refused by the safe YAML reader: " + e.getMessage());
@@ -215,6 +220,22 @@ public final class SafeYamlLoader {
     private static String shortTag(Tag tag) {
         String value = tag.getValue();
         return value.startsWith(CORE_PREFIX) ? "!!" + value.substring(CORE_PREFIX.length()) : value;
+    }
+
+    /** Line and column of the code point at {@code index}, as the reader counts (lines end at '\\n'). */
+    private static Position positionOfCodePoint(String text, int index) {
+        int line = 1;
+        int column = 1;
+        int[] codePoints = text.codePoints().limit(Math.max(0, index)).toArray();
+        for (int cp : codePoints) {
+            if (cp == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Position(line, column);
     }
 
     private static Position position(Mark mark) {

@@ -1,0 +1,282 @@
+package io.github.wazodeb.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PluginYamlRulesTest {
+
+    private static final String VALID = "name: hello\nnamespace: acme\nversion: \"1.0\"\n";
+
+    static PluginReport read(String yaml) {
+        return PluginReader.readYaml(yaml, "wazo/plugin.yml");
+    }
+
+    static List<String> lines(PluginReport report) {
+        return report.problems().stream().map(Problem::format).toList();
+    }
+
+    @Test
+    void minimalPluginIsValidWithDefaults() {
+        PluginDescriptor descriptor = read(VALID).descriptor().orElseThrow();
+        assertThat(descriptor.name()).isEqualTo("hello");
+        assertThat(descriptor.namespace()).isEqualTo("acme");
+        assertThat(descriptor.version()).isEqualTo("1.0");
+        assertThat(descriptor.pluginFormatVersion()).isZero();
+        assertThat(descriptor.description()).isEmpty();
+        assertThat(descriptor.depends()).isEmpty();
+        assertThat(descriptor.debianDepends()).isEmpty();
+        assertThat(descriptor.otherKeys()).isEmpty();
+        assertThat(read(VALID).problems()).isEmpty();
+    }
+
+    @Test
+    void nameWithUnderscoreIsRefusedWithTheContractsMessage() {
+        PluginReport report = read("namespace: acme\nname: no_underscore\nversion: \"1.0\"\n");
+        assertThat(lines(report)).containsExactly(
+                "wazo/plugin.yml:2:7: name \"no_underscore\" must match ^[a-z0-9-]+$ (lower-case letters, digits and '-')");
+        assertThat(report.isValid()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hello", "a b", "é", "a.b", "\"\"", "\"a\\nb\""})
+    void nameOutsideTheRegexIsRefused(String name) {
+        PluginReport report = read("name: " + name + "\nnamespace: acme\nversion: \"1.0\"\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("name");
+            assertThat(p.rule()).startsWith("must match ^[a-z0-9-]+$");
+        });
+    }
+
+    @Test
+    void namespaceWithDashIsRefused() {
+        assertThat(lines(read("name: hello\nnamespace: a-b\nversion: \"1.0\"\n"))).containsExactly(
+                "wazo/plugin.yml:2:12: namespace \"a-b\" must match ^[a-z0-9]+$ (lower-case letters and digits, no '-')");
+    }
+
+    @Test
+    void missingRequiredKeysAreEachReportedWithoutPosition() {
+        assertThat(lines(read("description: nothing else\n"))).containsExactly(
+                "wazo/plugin.yml: name is required",
+                "wazo/plugin.yml: namespace is required",
+                "wazo/plugin.yml: version is required");
+    }
+
+    @Test
+    void everyProblemIsReportedInFileOrder() {
+        PluginReport report = read("version: abc\nnamespace: A\nname: B\n");
+        assertThat(report.errors()).extracting(Problem::line).containsExactly(1, 2, 3);
+        assertThat(report.errors()).extracting(Problem::key).containsExactly("version", "namespace", "name");
+    }
+
+    @Test
+    void unquotedNumericVersionKeepsItsTextWithOneWarning() {
+        PluginReport report = read("name: hello\nnamespace: acme\nversion: 1.10\n");
+        assertThat(report.descriptor().orElseThrow().version()).isEqualTo("1.10");
+        assertThat(lines(report)).containsExactly(
+                "wazo/plugin.yml:3:10: warning: version \"1.10\" is read by YAML as a number; quote it: version: \"1.10\"");
+    }
+
+    @Test
+    void quotedVersionHasNoWarning() {
+        assertThat(read("name: hello\nnamespace: acme\nversion: '1.10'\n").problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "\"1:2.3-4\"", "\"1.0~rc1+dfsg-1ubuntu1\"", "\"2:1:2-3\"", "0.0.1", "\"1-2-3\""})
+    void validDebianVersionsAreAccepted(String version) {
+        assertThat(read("name: hello\nnamespace: acme\nversion: " + version + "\n").isValid()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1.0", "\"1.0 beta\"", "\"1_0\"", "\"1.0-\"", "\"a:1.0\"", "\"1:2\\n\"", "\":1.0\"",
+            "\"1.0-r_1\"", "\"1:\"", "\"99999999999:1\""})
+    void invalidDebianVersionsAreRefused(String version) {
+        PluginReport report = read("name: hello\nnamespace: acme\nversion: " + version + "\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("version");
+            assertThat(p.rule()).startsWith("is not a valid Debian version: ");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void versionStartingWithALetterSaysSo() {
+        assertThat(lines(read("name: hello\nnamespace: acme\nversion: v1\n"))).containsExactly(
+                "wazo/plugin.yml:3:10: version \"v1\" is not a valid Debian version: it must start with a digit");
+    }
+
+    @Test
+    void emptyRequiredValueIsRefused() {
+        assertThat(lines(read("name:\nnamespace: acme\nversion: \"1.0\"\n"))).containsExactly(
+                "wazo/plugin.yml:1:6: name has no value (YAML reads it as null): give it a value");
+    }
+
+    @Test
+    void nonScalarNameIsRefusedNamingTheExpectedType() {
+        assertThat(lines(read("name: [a, b]\nnamespace: {a: b}\nversion: \"1.0\"\n"))).containsExactly(
+                "wazo/plugin.yml:1:7: name must be a string, not a list",
+                "wazo/plugin.yml:2:12: namespace must be a string, not a mapping");
+    }
+
+    @Test
+    void descriptionMayHoldLineBreaks() {
+        PluginReport report = read(VALID + "description: |\n  first\n  second\n");
+        assertThat(report.descriptor().orElseThrow().description()).contains("first\nsecond\n");
+    }
+
+    @Test
+    void descriptionWithAControlCharacterIsRefused() {
+        assertThat(lines(read(VALID + "description: \"bell\\a\"\n"))).containsExactly(
+                "wazo/plugin.yml:4:14: description \"bell\\u0007\" must not contain control characters other than line breaks");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void formatVersionsZeroToTwoAreAccepted(int format) {
+        PluginReport report = read(VALID + "plugin_format_version: " + format + "\n");
+        assertThat(report.descriptor().orElseThrow().pluginFormatVersion()).isEqualTo(format);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "-1", "1.0", "true", "'1'", "[1]"})
+    void otherFormatVersionsAreRefused(String format) {
+        PluginReport report = read(VALID + "plugin_format_version: " + format + "\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("plugin_format_version");
+            assertThat(p.rule()).startsWith("must be the integer 0, 1 or 2");
+        });
+    }
+
+    @Test
+    void quotedFormatVersionSaysToDropTheQuotes() {
+        assertThat(lines(read(VALID + "plugin_format_version: \"1\"\n"))).containsExactly(
+                "wazo/plugin.yml:4:24: plugin_format_version \"1\" must be the integer 0, 1 or 2, written without quotes");
+    }
+
+    @Test
+    void dependsEntriesKeepTheirVersionAndWarnAboutUnknownKeys() {
+        PluginReport report = read(VALID + "depends:\n  - name: other\n    namespace: acme\n    version: \"1.2\"\n"
+                + "    extra: 1\n  - {name: third, namespace: zed}\n");
+        assertThat(report.descriptor().orElseThrow().depends()).containsExactly(
+                new PluginDependency("other", "acme", Optional.of("1.2")),
+                new PluginDependency("third", "zed", Optional.empty()));
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:8:5: warning: depends[0].extra is not a key of a "
+                + "depends entry (name, namespace, version) and is ignored");
+    }
+
+    @Test
+    void dependsEntryProblemsNameTheEntry() {
+        PluginReport report = read(VALID + "depends:\n  - name: ok\n    namespace: acme\n  - name: Bad\n    namespace: a-b\n"
+                + "  - namespace: acme\n  - just-a-string\n");
+        assertThat(lines(report)).containsExactly(
+                "wazo/plugin.yml:7:11: depends[1].name \"Bad\" must match ^[a-z0-9-]+$ (lower-case letters, digits and '-')",
+                "wazo/plugin.yml:8:16: depends[1].namespace \"a-b\" must match ^[a-z0-9]+$ (lower-case letters and digits, no '-')",
+                "wazo/plugin.yml:10:5: depends[3] must be a mapping with name and namespace, not a string",
+                "wazo/plugin.yml: depends[2].name is required");
+    }
+
+    @Test
+    void dependsThatIsNotAListIsRefused() {
+        assertThat(lines(read(VALID + "depends: other\n"))).containsExactly(
+                "wazo/plugin.yml:4:10: depends must be a list of mappings, each with name and namespace, not a string");
+    }
+
+    @Test
+    void debianDependsAreParsedInOrder() {
+        PluginReport report = read(VALID + "debian_depends:\n  - python3-flask (>= 1.0)\n  - 'libc6:any | musl ( << 2:1.0-1 )'\n"
+                + "  - zz\n");
+        assertThat(report.descriptor().orElseThrow().debianDepends()).extracting(DebianRelation::text)
+                .containsExactly("python3-flask (>= 1.0)", "libc6:any | musl (<< 2:1.0-1)", "zz");
+    }
+
+    @Test
+    void debianDependsWithACommaSaysItIsTwoRelations() {
+        assertThat(lines(read(VALID + "debian_depends:\n  - foo, bar\n"))).containsExactly(
+                "wazo/plugin.yml:5:5: debian_depends[0] \"foo, bar\" holds a comma, which makes it two relations: "
+                        + "write each relation as its own list item");
+    }
+
+    @Test
+    void debianDependsWithALineBreakIsRefused() {
+        PluginReport report = read(VALID + "debian_depends:\n  - \"foo\\nDescription: evil\"\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("debian_depends[0]");
+            assertThat(p.rule()).startsWith("must be on one line");
+        });
+    }
+
+    @Test
+    void debianDependsThatIsAStringIsRefused() {
+        assertThat(lines(read(VALID + "debian_depends: foo\n"))).containsExactly(
+                "wazo/plugin.yml:4:17: debian_depends must be a list of strings, each one Debian relation, not a string");
+    }
+
+    @Test
+    void minWazoVersionKeepsItsTextAtFormatTwo() {
+        PluginReport report = read(VALID + "plugin_format_version: 2\nmin_wazo_version: 20.10\nmax_wazo_version: '21.1'\n");
+        PluginDescriptor descriptor = report.descriptor().orElseThrow();
+        assertThat(descriptor.minWazoVersion()).contains("20.10");
+        assertThat(descriptor.maxWazoVersion()).contains("21.1");
+        assertThat(report.warnings()).extracting(Problem::rule).noneMatch(rule -> rule.contains("plugin_format_version"));
+    }
+
+    @Test
+    void wazoVersionBelowFormatTwoIsAWarning() {
+        PluginReport report = read(VALID + "max_wazo_version: '21.1'\n");
+        assertThat(report.isValid()).isTrue();
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:4:19: warning: max_wazo_version \"21.1\" is only read "
+                + "from plugin_format_version 2 on and this plugin has format 0: set plugin_format_version: 2");
+    }
+
+    @Test
+    void wazoVersionWithASpaceIsRefused() {
+        assertThat(lines(read(VALID + "plugin_format_version: 2\nmin_wazo_version: '20 10'\n"))).containsExactly(
+                "wazo/plugin.yml:5:19: min_wazo_version \"20 10\" must be a version: not empty, without spaces or control characters");
+    }
+
+    @Test
+    void otherKeysAreKeptAsPlainJavaValues() {
+        PluginReport report = read(VALID + "display_name: Hello\nauthor: Me\ntags: [a, b]\nhomepage: https://x.org\n"
+                + "stars: 12\nratio: 0.5\npublic: yes\nnothing: ~\nnested: {a: [1, {b: c}]}\n");
+        Map<String, Object> other = report.descriptor().orElseThrow().otherKeys();
+        assertThat(other).containsOnlyKeys("display_name", "author", "tags", "homepage", "stars", "ratio", "public",
+                "nothing", "nested");
+        assertThat(other.get("tags")).isEqualTo(List.of("a", "b"));
+        assertThat(other.get("stars")).isEqualTo(12L);
+        assertThat(other.get("ratio")).isEqualTo(0.5);
+        assertThat(other.get("public")).isEqualTo(true);
+        assertThat(other.get("nothing")).isNull();
+        assertThat(other.get("nested")).isEqualTo(Map.of("a", List.of(1L, Map.of("b", "c"))));
+        assertThat(List.copyOf(other.keySet())).startsWith("display_name", "author", "tags");
+    }
+
+    @Test
+    void duplicateKeysAreAnErrorEach() {
+        assertThat(lines(read(VALID + "name: again\ntags: [a]\nname: thrice\n"))).containsExactly(
+                "wazo/plugin.yml:4:1: name is given again (first at line 1): a key may appear only once",
+                "wazo/plugin.yml:6:1: name is given again (first at line 1): a key may appear only once");
+    }
+
+    @Test
+    void duplicateKeysInsideADependsEntryAreAnError() {
+        PluginReport report = read(VALID + "depends:\n  - name: a1\n    name: a2\n    namespace: acme\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("depends[0].name");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void fileNameGivenToReadYamlNamesTheProblems() {
+        assertThat(PluginReader.readYaml("name: X\nnamespace: a\nversion: '1'\n", "plugins/x.yml").errors())
+                .extracting(Problem::file).containsExactly("plugins/x.yml");
+    }
+}
