@@ -2,6 +2,8 @@
 // it depends on as its package name.
 def deb = new File(basedir, 'target/wazo-plugind-hello-french-demo_1.2.0_all.deb')
 assert deb.isFile()
+def secondRun = new File(basedir, 'target/second-run/' + deb.name)
+assert secondRun.bytes == deb.bytes: 'mvn wazo:package alone must give the same bytes as mvn install'
 assert new File(localRepositoryPath, 'io/github/wazodeb/examples/dependent-plugin/1.2.0/dependent-plugin-1.2.0.deb').isFile()
 
 if (!['dpkg-deb', 'tar'].every { ['sh', '-c', "command -v $it"].execute().waitFor() == 0 }) {

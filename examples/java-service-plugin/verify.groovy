@@ -6,6 +6,8 @@ import java.util.zip.ZipFile
 def jar = new File(basedir, 'target/hello-service.jar')
 def deb = new File(basedir, 'target/wazo-plugind-hello-service-demo_1.0.0_all.deb')
 assert jar.isFile() && deb.isFile()
+def secondRun = new File(basedir, 'target/second-run/' + deb.name)
+assert secondRun.bytes == deb.bytes: 'mvn wazo:package alone must give the same bytes as mvn install'
 def repo = new File(localRepositoryPath, 'io/github/wazodeb/examples/java-service-plugin/1.0.0')
 assert new File(repo, 'java-service-plugin-1.0.0.jar').isFile()
 assert new File(repo, 'java-service-plugin-1.0.0.deb').bytes == deb.bytes

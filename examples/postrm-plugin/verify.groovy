@@ -4,6 +4,8 @@ import java.nio.file.Files
 
 def deb = new File(basedir, 'target/wazo-plugind-call-counter-demo_1.0.0_all.deb')
 assert deb.isFile()
+def secondRun = new File(basedir, 'target/second-run/' + deb.name)
+assert secondRun.bytes == deb.bytes: 'mvn wazo:package alone must give the same bytes as mvn install'
 assert new File(localRepositoryPath, 'io/github/wazodeb/examples/postrm-plugin/1.0.0/postrm-plugin-1.0.0.deb').isFile()
 
 if (!['dpkg-deb', 'tar'].every { ['sh', '-c', "command -v $it"].execute().waitFor() == 0 }) {

@@ -2,6 +2,8 @@
 // from the repository root (README.md, pom.xml, target/).
 def deb = new File(basedir, 'target/wazo-plugind-phonebook-demo-demo_2.0.0_all.deb')
 assert deb.isFile()
+def secondRun = new File(basedir, 'target/second-run/' + deb.name)
+assert secondRun.bytes == deb.bytes: 'mvn wazo:package alone must give the same bytes as mvn install'
 assert new File(localRepositoryPath, 'io/github/wazodeb/examples/subdirectory-plugin/2.0.0/subdirectory-plugin-2.0.0.deb').isFile()
 
 if (!['dpkg-deb', 'tar'].every { ['sh', '-c', "command -v $it"].execute().waitFor() == 0 }) {
