@@ -169,10 +169,10 @@ final class DescriptionField {
         if (Character.isWhitespace(line.charAt(0))) {
             return List.of(line);
         }
-        int room = MAX_WIDTH - 1;
         List<String> pieces = new ArrayList<>();
         String remaining = line;
-        while (width(remaining) > room) {
+        while (width(remaining) > room(remaining)) {
+            int room = room(remaining);
             int limit = remaining.offsetByCodePoints(0, room);
             int cut = remaining.lastIndexOf(' ', limit);
             if (cut <= 0) {
@@ -186,6 +186,11 @@ final class DescriptionField {
         }
         pieces.add(remaining);
         return pieces;
+    }
+
+    /** Characters that fit on a line after its leading space, and the protecting second one before a dot. */
+    private static int room(String piece) {
+        return MAX_WIDTH - (piece.startsWith(".") ? 2 : 1);
     }
 
     private static int width(String text) {

@@ -202,6 +202,17 @@ class ControlFileTest {
     }
 
     @Test
+    void wrappedLinesStartingWithADotStayWithinEightyColumnsWithTheirProtection() {
+        String words = ".dotted ".repeat(25).strip();
+
+        List<String> extended = description("Synopsis\n" + words).lines().skip(1).takeWhile(line -> !line.equals(" .")).toList();
+
+        assertThat(extended).hasSizeGreaterThan(2).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        assertThat(extended).filteredOn(line -> line.startsWith("  .")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(String.join(" ", extended.stream().map(String::strip).toList())).isEqualTo(words);
+    }
+
+    @Test
     void verbatimLinesAndHugeWordsAreKeptWhole() {
         String code = "    " + "verbatim ".repeat(12).strip();
         String url = "https://example.org/" + "a".repeat(90);

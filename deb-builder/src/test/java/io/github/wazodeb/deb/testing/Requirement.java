@@ -1,0 +1,119 @@
+package io.github.wazodeb.deb.testing;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Something of the machine's that a dpkg test needs; {@link #problem()} says what is wrong, if anything. */
+public enum Requirement {
+    /** dpkg chroots into the throw-away root to run maintainer scripts, which only root may do. */
+    ROOT {
+        @Override
+        Optional<String> check() {
+            CommandResult id = Commands.run(List.of("id", "-u"));
+            return id.succeeded() && id.output().strip().equals("0")
+                    ? Optional.empty()
+                    : Optional.of("not running as root (id -u says " + id.output().strip() + ")");
+        }
+    },
+    DPKG {
+        @Override
+        Optional<String> check() {
+            return programs("dpkg", "dpkg-query");
+        }
+    },
+    DPKG_DEB {
+        @Override
+        Optional<String> check() {
+            return programs("dpkg-deb");
+        }
+    },
+    /**
+     * The only program inside the throw-away root: it must run there without shared libraries, so it
+     * has to be a static build, as Debian's busybox-static is.
+     */
+    BUSYBOX {
+        @Override
+        Optional<String> check() {
+            if (!Files.isRegularFile(BUSYBOX_PATH) || !Files.isExecutable(BUSYBOX_PATH)) {
+                return Optional.of(BUSYBOX_PATH + " is missing (install Debian's busybox-static)");
+            }
+            try {
+                return hasInterpreter(BUSYBOX_PATH)
+                        ? Optional.of(BUSYBOX_PATH + " is dynamically linked and cannot run in an empty root"
+                                + " (install Debian's busybox-static)")
+                        : Optional.empty();
+            } catch (IOException e) {
+                return Optional.of("cannot read " + BUSYBOX_PATH + ": " + e.getMessage());
+            }
+        }
+    },
+    LINTIAN {
+        @Override
+        Optional<String> check() {
+            return programs("lintian");
+        }
+    },
+    FAKEROOT {
+        @Override
+        Optional<String> check() {
+            return programs("fakeroot");
+        }
+    };
+
+    static final Path BUSYBOX_PATH = Path.of("/bin/busybox");
+
+    private volatile Optional<String> problem;
+
+    /** What is missing, or empty when the machine has it. Checked once per JVM. */
+    public Optional<String> problem() {
+        Optional<String> known = problem;
+        if (known == null) {
+            known = check();
+            problem = known;
+        }
+        return known;
+    }
+
+    abstract Optional<String> check();
+
+    private static Optional<String> programs(String... names) {
+        for (String name : names) {
+            if (!Commands.onPath(name)) {
+                return Optional.of(name + " is not on PATH " + Commands.PATH);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an ELF file asks for a program interpreter (PT_INTERP), that is, is dynamically linked. */
+    private static boolean hasInterpreter(Path elf) throws IOException {
+        try (FileChannel channel = FileChannel.open(elf)) {
+            ByteBuffer header = ByteBuffer.allocate(64);
+            channel.read(header, 0);
+            header.flip();
+            if (header.remaining() < 52 || header.getInt(0) != 0x7f454c46) {
+                throw new IOException("not an ELF file");
+            }
+            boolean is64 = header.get(4) == 2;
+            header.order(header.get(5) == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            long programHeaders = is64 ? header.getLong(32) : Integer.toUnsignedLong(header.getInt(28));
+            int entrySize = Short.toUnsignedInt(header.getShort(is64 ? 54 : 42));
+            int entries = Short.toUnsignedInt(header.getShort(is64 ? 56 : 44));
+            ByteBuffer type = ByteBuffer.allocate(4).order(header.order());
+            for (int i = 0; i < entries; i++) {
+                type.clear();
+                channel.read(type, programHeaders + (long) i * entrySize);
+                if (type.getInt(0) == 3) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
