@@ -54,4 +54,23 @@ try {
 } finally {
     extracted.deleteDir()
 }
+
+// Installed and removed with the real dpkg in a throw-away root (busybox userland, no asterisk): the
+// maintainer scripts run the plugin's rules steps as wazo-plugind's packages do.
+def missing = io.github.wazodeb.deb.testing.Requirements.missing(io.github.wazodeb.deb.testing.Requirements.SANDBOX)
+if (!missing.isEmpty()) {
+    assert System.getenv('WAZODEB_REQUIRE_DPKG') != '1': "the dpkg sandbox needs: ${missing}"
+    println "SKIPPED the install in a dpkg sandbox: ${missing}"
+    return true
+}
+io.github.wazodeb.deb.testing.DpkgSandbox.create().withCloseable { root ->
+    def install = root.install(deb.toPath())
+    assert install.succeeded(): install.describe()
+    assert root.isInstalled('wazo-plugind-hello-world-demo')
+    assert java.nio.file.Files.isRegularFile(root.path('/etc/asterisk/extensions_extra.d/hello-world.conf'))
+    def remove = root.remove('wazo-plugind-hello-world-demo')
+    assert remove.succeeded(): remove.describe()
+    // No conffiles: a plain remove takes the dialplan file away, as wazo-plugind expects.
+    assert !java.nio.file.Files.exists(root.path('/etc/asterisk/extensions_extra.d/hello-world.conf'))
+}
 true

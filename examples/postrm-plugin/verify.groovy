@@ -36,4 +36,24 @@ try {
 }
 def paths = run(['sh', '-c', "dpkg-deb --fsys-tarfile '${deb.path}' | tar -t -f -"]).readLines()
 assert paths.contains('./usr/share/wazo-call-counter/initial-count')
+
+// Installed and removed with the real dpkg in a throw-away root (busybox userland, no asterisk): the
+// maintainer scripts run the plugin's rules steps as wazo-plugind's packages do.
+def missing = io.github.wazodeb.deb.testing.Requirements.missing(io.github.wazodeb.deb.testing.Requirements.SANDBOX)
+if (!missing.isEmpty()) {
+    assert System.getenv('WAZODEB_REQUIRE_DPKG') != '1': "the dpkg sandbox needs: ${missing}"
+    println "SKIPPED the install in a dpkg sandbox: ${missing}"
+    return true
+}
+io.github.wazodeb.deb.testing.DpkgSandbox.create().withCloseable { root ->
+    def install = root.install(deb.toPath())
+    assert install.succeeded(): install.describe()
+    assert root.readLines('/var/lib/wazo-call-counter/count') == ['0']: 'the install step creates the state'
+    def remove = root.remove('wazo-plugind-call-counter-demo')
+    assert remove.succeeded(): remove.describe()
+    assert !java.nio.file.Files.exists(root.path('/var/lib/wazo-call-counter')): 'the postrm step removes it'
+    assert !java.nio.file.Files.exists(root.path('/var/lib/wazo-plugind/rules/rules.call-counter.demo'))
+    def purge = root.purge('wazo-plugind-call-counter-demo')
+    assert purge.succeeded(): 'a purge after the remove must succeed: ' + purge.describe()
+}
 true
