@@ -34,7 +34,20 @@ public final class WazoDebCommand implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler(WazoDebCommand::usageError);
         return commandLine.execute(args);
+    }
+
+    /** A usage mistake: the message and where to look, not the whole help text. */
+    private static int usageError(CommandLine.ParameterException problem, String[] args) {
+        CommandLine command = problem.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("wazo-deb: " + problem.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(problem, err)) {
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        }
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
     }
 
     @Override

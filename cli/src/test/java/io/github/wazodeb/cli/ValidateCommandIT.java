@@ -104,6 +104,8 @@ class ValidateCommandIT {
         CliRun run = CliRun.wazoDeb(work, Map.of(), "package", "--frobnicate");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown option: '--frobnicate'");
+        assertThat(run.err()).contains("Unknown option: '--frobnicate'")
+                .contains("Try 'wazo-deb package --help' for the options.")
+                .doesNotContain("Usage:");
     }
 }

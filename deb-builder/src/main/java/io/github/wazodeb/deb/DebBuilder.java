@@ -132,10 +132,20 @@ public final class DebBuilder {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Says what went wrong in words: Java's file exceptions carry only the path as their message. */
     private static String describe(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
-        String message = cause.getMessage();
-        String kind = cause.getClass().getSimpleName();
-        return message == null ? kind : kind.replace("Exception", "") + " " + message;
+        if (cause instanceof java.nio.file.FileSystemException fileProblem) {
+            String reason = fileProblem.getReason();
+            if (fileProblem instanceof java.nio.file.NoSuchFileException) {
+                reason = "no such file or directory";
+            } else if (fileProblem instanceof java.nio.file.AccessDeniedException) {
+                reason = "permission denied";
+            } else if (fileProblem instanceof java.nio.file.FileAlreadyExistsException && reason == null) {
+                reason = "already exists";
+            }
+            return fileProblem.getFile() + ": " + (reason == null ? cause.getClass().getSimpleName() : reason);
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -33,10 +33,14 @@ public final class PluginFolderCopier {
     public static void copy(Path wazoFolder, Path payload, String namespace, String name) throws IOException {
         Path target = payload.resolve(installedPath(namespace, name));
         createParents(payload, target.getParent());
-        Files.walkFileTree(wazoFolder, new SimpleFileVisitor<>() {
+        // The folder itself may be a link to a directory (a repository that keeps the metadata elsewhere):
+        // walking the link would copy it as a link, dangling once installed, with no rules where the
+        // maintainer scripts call them. Ship the directory it names; links inside it stay links.
+        Path source = wazoFolder.toRealPath();
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Path copy = target.resolve(wazoFolder.relativize(dir).toString());
+                Path copy = target.resolve(source.relativize(dir).toString());
                 if (!Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectory(copy);
                 }
@@ -46,7 +50,7 @@ public final class PluginFolderCopier {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path copy = target.resolve(wazoFolder.relativize(file).toString());
+                Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)) {
                     throw new FileAlreadyExistsException(copy.toString(), null,
                             "the package step created a directory where the plugin's wazo/ folder has a file");

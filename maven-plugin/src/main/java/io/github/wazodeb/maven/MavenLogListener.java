@@ -1,0 +1,36 @@
+package io.github.wazodeb.maven;
+
+import io.github.wazodeb.deb.BuildListener;
+import io.github.wazodeb.deb.RulesStep;
+import io.github.wazodeb.model.Problem;
+import java.util.Objects;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Shows a build's progress, its rules steps' output and its warnings in the Maven log. A step's standard
+ * output and error arrive on different threads, and Maven's {@link Log} promises nothing about
+ * concurrent callers, so every call holds this listener's lock: lines come out whole, one at a time.
+ */
+final class MavenLogListener implements BuildListener {
+
+    private final Log log;
+
+    MavenLogListener(Log log) {
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    @Override
+    public synchronized void progress(String message) {
+        log.info(message);
+    }
+
+    @Override
+    public synchronized void rulesOutput(RulesStep step, String line) {
+        log.info("[rules " + step.argument() + "] " + line);
+    }
+
+    @Override
+    public synchronized void warning(Problem problem) {
+        log.warn(problem.format());
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.wazodeb.maven;
+
+import io.github.wazodeb.deb.BuildException;
+import io.github.wazodeb.deb.BuildOptions;
+import io.github.wazodeb.deb.BuildResult;
+import io.github.wazodeb.deb.DebBuilder;
+import io.github.wazodeb.deb.RulesStepException;
+import io.github.wazodeb.model.InvalidPluginException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Builds the Wazo plugin's Debian package, {@code wazo-plugind-<name>-<namespace>_<version>_all.deb}, as
+ * wazo-plugind would on a server, and attaches it to the project (type {@code deb}) so that
+ * {@code install} and {@code deploy} carry it.
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class PackageMojo extends AbstractMojo {
+
+    /** The plugin directory: the one holding {@code wazo/plugin.yml} and {@code wazo/rules}. */
+    @Parameter(property = "wazo.pluginDirectory", defaultValue = "${project.basedir}", required = true)
+    private File pluginDirectory;
+
+    /** Where the {@code .deb} is written; created if missing. */
+    @Parameter(property = "wazo.outputDirectory", defaultValue = "${project.build.directory}", required = true)
+    private File outputDirectory;
+
+    /** How the package's members are compressed: {@code xz}, {@code zstd}, {@code gzip} or {@code none}. */
+    @Parameter(property = "wazo.compression", defaultValue = "xz")
+    private String compression;
+
+    /** The compression level; the compression's own default when unset (xz 6, zstd 3, gzip 9). */
+    @Parameter(property = "wazo.compressionLevel")
+    private Integer compressionLevel;
+
+    /** The {@code Maintainer} field, {@code Full Name <address>}. */
+    @Parameter(property = "wazo.maintainer", defaultValue = BuildOptions.DEFAULT_MAINTAINER)
+    private String maintainer;
+
+    /**
+     * The time of every entry: seconds since 1970 or ISO-8601 ({@code 2024-01-01T00:00:00Z}). Defaults to
+     * {@code project.build.outputTimestamp}; when neither is set, {@code SOURCE_DATE_EPOCH}, else
+     * 2000-01-01T00:00:00Z, so output is reproducible either way.
+     */
+    @Parameter(property = "wazo.timestamp", defaultValue = "${project.build.outputTimestamp}")
+    private String timestamp;
+
+    /** A time limit for each rules step: seconds ({@code 300}) or ISO-8601 ({@code PT5M}). None when unset. */
+    @Parameter(property = "wazo.stepTimeout")
+    private String stepTimeout;
+
+    /**
+     * Whether to run {@code wazo/rules build} and {@code wazo/rules package}; without them the package holds
+     * the {@code wazo/} folder alone.
+     */
+    @Parameter(property = "wazo.runRules", defaultValue = "true")
+    private boolean runRules;
+
+    /**
+     * Absolute payload paths to mark as conffiles. None by default: wazo-plugind removes plugins with a
+     * plain remove, which must take their files under {@code /etc} away.
+     */
+    @Parameter(property = "wazo.conffiles")
+    private List<String> conffiles;
+
+    /** Skips the goal. */
+    @Parameter(property = "wazo.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping wazo:package (wazo.skip)");
+            return;
+        }
+        Path directory = pluginDirectory.toPath().toAbsolutePath().normalize();
+        BuildOptions options;
+        try {
+            options = new PackageParameters(outputDirectory.toPath(), compression, compressionLevel, maintainer,
+                    timestamp, stepTimeout, runRules, conffiles).toBuildOptions(new MavenLogListener(getLog()));
+        } catch (ParameterException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        BuildResult result;
+        try {
+            result = new DebBuilder(options).build(directory);
+        } catch (InvalidPluginException e) {
+            throw new MojoFailureException(FailureMessages.invalidPlugin(directory, e.problems()));
+        } catch (RulesStepException e) {
+            throw new MojoFailureException(FailureMessages.failedStep(directory, e));
+        } catch (BuildException e) {
+            // Without a cause the builder refused something the user chose (a conffile missing from the
+            // payload, say); with one, something failed underneath (I/O), which deserves its stack trace.
+            if (e.getCause() == null) {
+                throw new MojoFailureException("Could not package " + directory + ": " + e.getMessage());
+            }
+            throw new MojoExecutionException("Could not package " + directory + ": " + e.getMessage(), e);
+        }
+        getLog().info("Built " + result.debFile() + " (" + result.packageName() + " " + result.version() + ", "
+                + result.size() + " bytes, sha256 " + result.sha256() + ")");
+        projectHelper.attachArtifact(project, "deb", null, result.debFile().toFile());
+    }
+}
