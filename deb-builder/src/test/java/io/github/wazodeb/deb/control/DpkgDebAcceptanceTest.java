@@ -6,7 +6,6 @@ import io.github.wazodeb.deb.testing.DpkgDeb;
 import io.github.wazodeb.deb.testing.Lintian;
 import io.github.wazodeb.deb.testing.Requirement;
 import io.github.wazodeb.deb.testing.Requirements;
-import io.github.wazodeb.deb.testing.SplitResult;
 import io.github.wazodeb.model.PluginDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -158,9 +157,7 @@ class DpkgDebAcceptanceTest {
         file(staging, debian.resolve("md5sums"), md5sums.toString(), "rw-r--r--");
 
         Path deb = dir.resolve(plugin.debianPackageName() + "_" + plugin.version().replace(':', '%') + "_all.deb");
-        SplitResult build = DpkgDeb.run("--root-owner-group", "--build", staging.toString(), deb.toString());
-        assertThat(build.exitCode()).as(build.describe()).isZero();
-        assertThat(build.stderr()).as("dpkg-deb warnings").isEmpty();
+        assertThat(DpkgDeb.build(staging, deb)).as("dpkg-deb warnings").isEmpty();
         return deb;
     }
 

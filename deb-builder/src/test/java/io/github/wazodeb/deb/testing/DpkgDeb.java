@@ -13,11 +13,18 @@ public final class DpkgDeb {
     private DpkgDeb() {
     }
 
-    /** {@code dpkg-deb ARGUMENTS}, whatever its exit code, streams apart. */
-    public static SplitResult run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("dpkg-deb"));
-        command.addAll(List.of(arguments));
-        return Commands.runSplit(command);
+    /**
+     * {@code dpkg-deb --build --root-owner-group TREE DEB}: packs {@code tree} (payload and {@code DEBIAN/}),
+     * checking its control file and scripts as it goes.
+     *
+     * @return what dpkg-deb warned about on standard error, empty when nothing
+     */
+    public static String build(Path tree, Path deb) {
+        SplitResult result = run("--build", "--root-owner-group", tree.toString(), deb.toString());
+        if (!result.succeeded()) {
+            throw new AssertionError(result.describe());
+        }
+        return result.stderr();
     }
 
     /**
@@ -52,5 +59,11 @@ public final class DpkgDeb {
     /** {@code dpkg-deb --control}: the control members into {@code directory}. */
     public static void extractControl(Path deb, Path directory) {
         Commands.stdoutOf("dpkg-deb", "--control", deb.toString(), directory.toString());
+    }
+
+    private static SplitResult run(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("dpkg-deb"));
+        command.addAll(List.of(arguments));
+        return Commands.runSplit(command);
     }
 }

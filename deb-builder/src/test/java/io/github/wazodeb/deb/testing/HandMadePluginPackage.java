@@ -46,7 +46,7 @@ public final class HandMadePluginPackage {
             Files.createDirectories(outputDirectory);
             Path deb = outputDirectory.toAbsolutePath()
                     .resolve(fixture.packageName() + "_" + fixture.version() + "_all.deb");
-            check(Commands.run(List.of("dpkg-deb", "--build", "--root-owner-group", tree.toString(), deb.toString())));
+            DpkgDeb.build(tree, deb);
             return deb;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

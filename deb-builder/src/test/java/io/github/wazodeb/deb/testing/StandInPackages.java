@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Do-nothing Debian packages that stand in for a real one (a Debian package a plugin depends on, or
@@ -37,11 +36,7 @@ public final class StandInPackages {
                     "Description: stand-in for " + name,
                     " A package with no files, standing in for the real " + name + " in tests.",
                     ""), StandardCharsets.UTF_8);
-            CommandResult result = Commands.run(List.of(
-                    "dpkg-deb", "--build", "--root-owner-group", tree.toString(), deb.toString()));
-            if (!result.succeeded()) {
-                throw new IllegalStateException("cannot build stand-in " + name + ": " + result.describe());
-            }
+            DpkgDeb.build(tree, deb);
             return deb;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
