@@ -6,9 +6,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.deb.BuildResult;
 import io.github.wazodeb.deb.DebBuilder;
-import io.github.wazodeb.deb.shapes.DpkgDeb.Entry;
+import io.github.wazodeb.deb.shapes.ContentsListing.Entry;
 import io.github.wazodeb.deb.testing.CommandResult;
 import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.DpkgDeb;
 import io.github.wazodeb.deb.testing.DpkgSandbox;
 import io.github.wazodeb.deb.testing.DpkgSandboxExtension;
 import io.github.wazodeb.deb.testing.PluginFixture;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,11 +60,11 @@ class PublicPluginShapesTest {
         BuildResult result = build(plugin, "build", "dist", "shapes_hello.egg-info");
 
         assertThat(DpkgDeb.field(result.debFile(), "Package")).isEqualTo("wazo-plugind-python-shape-shapes");
-        List<String> modules = DpkgDeb.contents(result.debFile()).stream().map(Entry::path)
+        List<String> modules = ContentsListing.of(result.debFile()).stream().map(Entry::path)
                 .filter(path -> path.matches(".*/(site|dist)-packages/shapes_hello/__init__\\.py"))
                 .toList();
         assertThat(modules).hasSize(1);
-        Path extracted = DpkgDeb.extract(result.debFile(), work.resolve("extracted"));
+        Path extracted = extract(result.debFile(), work.resolve("extracted"));
         assertThat(extracted.resolve(modules.get(0))).hasSameBinaryContentAs(plugin.resolve("shapes_hello/__init__.py"));
     }
 
@@ -73,12 +75,12 @@ class PublicPluginShapesTest {
 
         BuildResult result = build(plugin);
 
-        assertThat(DpkgDeb.contents(result.debFile())).extracting(Entry::path)
+        assertThat(ContentsListing.of(result.debFile())).extracting(Entry::path)
                 .contains("etc/etc-shape", "etc/etc-shape/main.conf",
                         "etc/etc-shape/conf.d", "etc/etc-shape/conf.d/50-nested.conf");
-        assertThat(DpkgDeb.controlFiles(result.debFile(), work.resolve("control")))
+        assertThat(controlFiles(result.debFile(), work.resolve("control")))
                 .containsExactly("control", "md5sums", "postinst", "postrm", "prerm");
-        Path extracted = DpkgDeb.extract(result.debFile(), work.resolve("extracted"));
+        Path extracted = extract(result.debFile(), work.resolve("extracted"));
         assertThat(extracted.resolve("etc/etc-shape/conf.d/50-nested.conf"))
                 .hasSameBinaryContentAs(plugin.resolve("etc/etc-shape/conf.d/50-nested.conf"));
     }
@@ -105,7 +107,7 @@ class PublicPluginShapesTest {
 
         BuildResult result = build(plugin, "build");
 
-        Path extracted = DpkgDeb.extract(result.debFile(), work.resolve("extracted"));
+        Path extracted = extract(result.debFile(), work.resolve("extracted"));
         assertThat(extracted.resolve("usr/share/bash-shape/alpha.txt")).hasContent("alpha built by bash 2");
         assertThat(extracted.resolve("usr/share/bash-shape/beta gamma.txt")).hasContent("beta gamma built by bash 2");
     }
@@ -117,7 +119,7 @@ class PublicPluginShapesTest {
 
         BuildResult result = build(plugin);
 
-        assertThat(DpkgDeb.contents(result.debFile()))
+        assertThat(ContentsListing.of(result.debFile()))
                 .filteredOn(entry -> entry.path().startsWith("usr/bin/") || entry.path().startsWith("usr/share/"))
                 .extracting(Entry::path, Entry::mode, Entry::owner, Entry::group)
                 .containsExactlyInAnyOrder(
@@ -125,7 +127,7 @@ class PublicPluginShapesTest {
                         tuple("usr/share/install-shape", "drwxr-xr-x", "root", "root"),
                         tuple(
                                 "usr/share/install-shape/plugin.yml", "-rw-r-----", "root", "root"));
-        Path extracted = DpkgDeb.extract(result.debFile(), work.resolve("extracted"));
+        Path extracted = extract(result.debFile(), work.resolve("extracted"));
         assertThat(extracted.resolve("usr/bin/install-shape")).hasSameBinaryContentAs(plugin.resolve("bin/install-shape"));
     }
 
@@ -168,7 +170,7 @@ class PublicPluginShapesTest {
 
         BuildResult result = build(repository.resolve("plugin"));
 
-        assertThat(DpkgDeb.contents(result.debFile())).extracting(Entry::path).containsExactly(
+        assertThat(ContentsListing.of(result.debFile())).extracting(Entry::path).containsExactly(
                 "", "usr", "usr/lib", "usr/lib/wazo-plugind", "usr/lib/wazo-plugind/plugins",
                 "usr/lib/wazo-plugind/plugins/shapes", PLUGINS + "repo-shape", PLUGINS + "repo-shape/wazo",
                 PLUGINS + "repo-shape/wazo/plugin.yml", PLUGINS + "repo-shape/wazo/rules");
@@ -184,7 +186,7 @@ class PublicPluginShapesTest {
 
         BuildResult result = build(plugin);
 
-        assertThat(DpkgDeb.contents(result.debFile()))
+        assertThat(ContentsListing.of(result.debFile()))
                 .filteredOn(entry -> entry.path().startsWith(PLUGINS + "market-shape/"))
                 .extracting(Entry::path, Entry::mode)
                 .containsExactly(
@@ -201,7 +203,7 @@ class PublicPluginShapesTest {
         BuildResult result = build(plugin);
 
         String share = "usr/share/payload-shape/";
-        List<Entry> contents = DpkgDeb.contents(result.debFile());
+        List<Entry> contents = ContentsListing.of(result.debFile());
         assertThat(contents).filteredOn(entry -> entry.path().startsWith(share))
                 .filteredOn(entry -> !entry.path().startsWith(share + LONG_DIRECTORY + "/"))
                 .extracting(Entry::path, Entry::mode, Entry::linkTarget)
@@ -229,7 +231,7 @@ class PublicPluginShapesTest {
         succeeds(Commands.run(List.of(plugin.resolve("wazo/rules").toString(), "package"),
                 Map.of("pkgdir", staged.toString()), Commands.DEFAULT_TIMEOUT));
 
-        Path extracted = DpkgDeb.extract(result.debFile(), work.resolve("extracted"));
+        Path extracted = extract(result.debFile(), work.resolve("extracted"));
 
         String share = "usr/share/payload-shape";
         assertThat(TreeSnapshot.of(extracted.resolve(share)).ignoringTimes())
@@ -320,6 +322,20 @@ class PublicPluginShapesTest {
             }
             System.out.println("Skipping: needs " + problem.get());
             Assumptions.abort(problem.get());
+        }
+    }
+
+    /** {@code dpkg-deb --extract}: the payload as dpkg would unpack it. */
+    private static Path extract(Path deb, Path directory) {
+        DpkgDeb.extract(deb, directory);
+        return directory;
+    }
+
+    /** {@code dpkg-deb --control}: the names of the control member's files. */
+    private static List<String> controlFiles(Path deb, Path directory) throws IOException {
+        DpkgDeb.extractControl(deb, directory);
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
     }
 }

@@ -1,27 +1,25 @@
 package io.github.wazodeb.deb.shapes;
 
-import io.github.wazodeb.deb.testing.CommandResult;
-import io.github.wazodeb.deb.testing.Commands;
+import io.github.wazodeb.deb.testing.DpkgDeb;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-/** What the real {@code dpkg-deb} says about a package file: the reader every Debian system trusts. */
-final class DpkgDeb {
+/**
+ * {@code dpkg-deb --contents}, parsed into entries with tar's quoting undone, so that tests can compare
+ * names, modes, owners and link targets with what the package step staged.
+ */
+final class ContentsListing {
 
     /** {@code mode owner/group size date time name}, as {@code tar -tv} prints each entry. */
     private static final Pattern CONTENTS_LINE =
             Pattern.compile("(\\S{10}) (\\S+)/(\\S+) +(\\d+) \\S+ \\S+ (.*)");
 
-    private DpkgDeb() {
+    private ContentsListing() {
     }
 
     /**
@@ -42,14 +40,9 @@ final class DpkgDeb {
         }
     }
 
-    /** {@code dpkg-deb --field DEB NAME}: the control field's value. */
-    static String field(Path deb, String name) {
-        return succeeded(Commands.run(List.of("dpkg-deb", "--field", deb.toString(), name))).output().strip();
-    }
-
     /** {@code dpkg-deb --contents DEB}, parsed. */
-    static List<Entry> contents(Path deb) {
-        String listing = succeeded(Commands.run(List.of("dpkg-deb", "--contents", deb.toString()))).output();
+    static List<Entry> of(Path deb) {
+        String listing = DpkgDeb.contents(deb);
         List<Entry> entries = new ArrayList<>();
         for (String line : listing.split("\n")) {
             if (line.isEmpty()) {
@@ -71,29 +64,6 @@ final class DpkgDeb {
                     trim(unescape(name)), target));
         }
         return entries;
-    }
-
-    /** {@code dpkg-deb --extract DEB DIR}: the payload as dpkg would unpack it. */
-    static Path extract(Path deb, Path directory) {
-        succeeded(Commands.run(List.of("dpkg-deb", "--extract", deb.toString(), directory.toString())));
-        return directory;
-    }
-
-    /** {@code dpkg-deb --control DEB DIR}: the names of the control member's files. */
-    static List<String> controlFiles(Path deb, Path directory) {
-        succeeded(Commands.run(List.of("dpkg-deb", "--control", deb.toString(), directory.toString())));
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static CommandResult succeeded(CommandResult result) {
-        if (!result.succeeded()) {
-            throw new AssertionError(result.describe());
-        }
-        return result;
     }
 
     private static String trim(String name) {
