@@ -1,25 +1,19 @@
 // The program's test wrote the package through the deb-builder API; dpkg-deb reads it.
-def deb = new File(basedir, 'target/packages/wazo-plugind-weather-demo_3.1.4_all.deb')
-assert deb.isFile()
+import static io.github.wazodeb.deb.testing.InvokerChecks.*
+import static io.github.wazodeb.deb.testing.Requirement.DPKG_DEB
+import static io.github.wazodeb.deb.testing.Requirement.TAR
+
+def deb = packageIn(basedir, 'target/packages/wazo-plugind-weather-demo_3.1.4_all.deb')
 def log = new File(basedir, 'build.log').text
 assert log.contains('  build> nothing to compile'): 'the listener shows the rules steps output'
 
-if (!['dpkg-deb', 'tar'].every { ['sh', '-c', "command -v $it"].execute().waitFor() == 0 }) {
-    assert System.getenv('WAZODEB_REQUIRE_DPKG') != '1': 'dpkg-deb and tar are required (WAZODEB_REQUIRE_DPKG=1)'
-    println 'SKIPPED the dpkg-deb checks: dpkg-deb or tar is not installed'
+if (!toolsAvailable('the dpkg-deb checks', DPKG_DEB, TAR)) {
     return true
 }
-def run = { List<String> command ->
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0: "${command} failed: ${err}"
-    out.toString()
-}
-assert run(['dpkg-deb', '-f', deb.path, 'Package', 'Version', 'Maintainer']).readLines() == [
-        'Package: wazo-plugind-weather-demo', 'Version: 3.1.4', 'Maintainer: Example Tool <tool@example.org>']
+assert fields(deb, 'Package', 'Version', 'Maintainer') == [
+        Package: 'wazo-plugind-weather-demo', Version: '3.1.4', Maintainer: 'Example Tool <tool@example.org>']
 assert new String(deb.bytes, 'ISO-8859-1').contains('data.tar.zst')
-def paths = run(['sh', '-c', "dpkg-deb --fsys-tarfile '${deb.path}' | tar -t -f -"]).readLines()
+def paths = pathsIn(deb)
 assert paths.contains('./etc/asterisk/extensions_extra.d/weather.conf')
 assert paths.contains('./usr/lib/wazo-plugind/plugins/demo/weather/wazo/rules')
 true

@@ -1,28 +1,20 @@
 // -Dwazo.compression, -Dwazo.maintainer and -Dwazo.outputDirectory reached the build, and the entries
 // carry project.build.outputTimestamp (1700000000 = 2023-11-14 22:13:20 UTC).
-def deb = new File(basedir, 'target/debs/wazo-plugind-props-wazodeb_2.1.0-1_all.deb')
-assert deb.isFile()
+import static io.github.wazodeb.deb.testing.InvokerChecks.*
+import static io.github.wazodeb.deb.testing.Requirement.DPKG_DEB
+import static io.github.wazodeb.deb.testing.Requirement.TAR
+
+def deb = packageIn(basedir, 'target/debs/wazo-plugind-props-wazodeb_2.1.0-1_all.deb')
 def members = new String(deb.bytes, 'ISO-8859-1')
 assert members.contains('control.tar.zst') && members.contains('data.tar.zst')
 assert new File(basedir, 'build.log').text.contains('Built ' + deb.canonicalPath)
 
-def dpkgDeb = ['dpkg-deb', 'tar'].every { tool -> ['sh', '-c', "command -v $tool"].execute().waitFor() == 0 }
-if (!dpkgDeb) {
-    assert System.getenv('WAZODEB_REQUIRE_DPKG') != '1': 'dpkg-deb and tar are required (WAZODEB_REQUIRE_DPKG=1)'
-    println 'SKIPPED the dpkg-deb checks: dpkg-deb or tar is not installed'
+if (!toolsAvailable('the dpkg-deb checks', DPKG_DEB, TAR)) {
     return true
 }
-def run = { List<String> command ->
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0: "${command} failed: ${err}"
-    out.toString()
-}
-assert run(['dpkg-deb', '-f', deb.path, 'Maintainer']).trim() == 'Jane Doe <jane@example.org>'
-assert run(['dpkg-deb', '-f', deb.path, 'Package', 'Version'])
-        .readLines() == ['Package: wazo-plugind-props-wazodeb', 'Version: 2.1.0-1']
-def listing = run(['sh', '-c', "dpkg-deb --fsys-tarfile '${deb.path}' | tar -tv --utc -f -"]).readLines()
+assert fields(deb, 'Maintainer', 'Package', 'Version') == [
+        Maintainer: 'Jane Doe <jane@example.org>', Package: 'wazo-plugind-props-wazodeb', Version: '2.1.0-1']
+def listing = listingOf(deb)
 assert listing.any { it.endsWith('./usr/share/wazodeb-props/hello.txt') }
 assert listing.every { it.contains('2023-11-14 22:13') }: listing.join('\n')
 true
