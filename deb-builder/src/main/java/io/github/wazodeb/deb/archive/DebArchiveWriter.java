@@ -29,6 +29,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tukaani.xz.ArrayCache;
+import org.tukaani.xz.BasicArrayCache;
 
 /**
  * Writes a {@code .deb}: first the compressed {@code data.tar} from a {@link PayloadTree}, then the
@@ -51,6 +53,9 @@ public final class DebArchiveWriter {
     private final Compression compression;
     private final int level;
     private final Instant timestamp;
+    /** xz's encoder arrays, shared by this writer's data and control members; thread-safe, and it holds
+     *  them through soft references only. */
+    private final ArrayCache xzArrays = new BasicArrayCache();
 
     public DebArchiveWriter(Compression compression, int level, Instant timestamp) {
         this.compression = Objects.requireNonNull(compression, "compression");
@@ -155,7 +160,7 @@ public final class DebArchiveWriter {
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(compression, level, bytes), timestamp)) {
+        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(compression, level, bytes, xzArrays), timestamp)) {
             tar.directory("./", 0755);
             byte[] buffer = new byte[BUFFER_SIZE];
             for (ControlMember member : sorted) {
@@ -169,7 +174,7 @@ public final class DebArchiveWriter {
     private OutputStream compressedFile(Path file) throws IOException {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_SIZE);
         try {
-            return Compressors.open(compression, level, out);
+            return Compressors.open(compression, level, out, xzArrays);
         } catch (IOException | RuntimeException e) {
             out.close();
             throw e;
