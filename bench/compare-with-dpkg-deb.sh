@@ -10,7 +10,8 @@
 #   XZ_MiB  payload size for xz, a subset of the same files; 1 run: xz at level 6 is slow for both
 #           tools (default 10)
 #
-# Needs: a built cli/target/wazo-deb.jar (mvn -B -q package -DskipTests), dpkg-deb, GNU time (/usr/bin/time).
+# Needs: a built cli/target/wazo-deb.jar (mvn -B -q package -DskipTests), or WAZODEB_JAR=/path/to/a.jar to
+# measure another build (e.g. an older one, for a before/after), dpkg-deb, GNU time (/usr/bin/time).
 #
 # What is timed, each as one whole command from a cold JVM / fresh shell, on the same input:
 #   wazo-deb  `java -jar wazo-deb.jar package PLUGIN`: validates plugin.yml, runs `wazo/rules build` (a
@@ -29,8 +30,8 @@ mib=${2:-50}
 runs=${3:-3}
 xz_mib=${4:-10}
 here=$(cd "$(dirname "$0")/.." && pwd)
-jar="$here/cli/target/wazo-deb.jar"
-[ -f "$jar" ] || { echo "build the CLI first: mvn -B -q package -DskipTests" >&2; exit 2; }
+jar="${WAZODEB_JAR:-$here/cli/target/wazo-deb.jar}"
+[ -f "$jar" ] || { echo "$jar is missing: build the CLI first (mvn -B -q package -DskipTests)" >&2; exit 2; }
 command -v dpkg-deb >/dev/null || { echo "dpkg-deb is needed" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time, Debian package time) is needed" >&2; exit 2; }
 
