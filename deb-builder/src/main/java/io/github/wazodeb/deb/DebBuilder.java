@@ -3,6 +3,7 @@ package io.github.wazodeb.deb;
 import io.github.wazodeb.deb.archive.ControlMember;
 import io.github.wazodeb.deb.archive.DataMember;
 import io.github.wazodeb.deb.archive.DebArchiveWriter;
+import io.github.wazodeb.deb.archive.DebFile;
 import io.github.wazodeb.deb.archive.PayloadTree;
 import io.github.wazodeb.deb.control.Conffiles;
 import io.github.wazodeb.deb.control.ControlFile;
@@ -78,9 +79,8 @@ public final class DebBuilder {
                     options.timestamp());
             DataMember data = writer.writeData(payload, staging.work());
             ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
-            writer.writeDeb(controlMembers(plugin, control, data), data, target);
-            return new BuildResult(target, Files.size(target), Sha256.of(target), control.fields(),
-                    report.warnings());
+            DebFile deb = writer.writeDeb(controlMembers(plugin, control, data), data, target);
+            return new BuildResult(deb.path(), deb.size(), deb.sha256(), control.fields(), report.warnings());
         } catch (InterruptedException | InterruptedIOException e) {
             Thread.currentThread().interrupt();
             throw new BuildException("the build was interrupted", e);

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tukaani.xz.ArrayCache;
+import org.tukaani.xz.BasicArrayCache;
 
 /**
  * Writes a {@code .deb}: first the compressed {@code data.tar} from a {@link PayloadTree}, then the
@@ -50,6 +53,9 @@ public final class DebArchiveWriter {
     private final Compression compression;
     private final int level;
     private final Instant timestamp;
+    /** xz's encoder arrays, shared by this writer's data and control members; thread-safe, and it holds
+     *  them through soft references only. */
+    private final ArrayCache xzArrays = new BasicArrayCache();
 
     public DebArchiveWriter(Compression compression, int level, Instant timestamp) {
         this.compression = Objects.requireNonNull(compression, "compression");
@@ -78,7 +84,7 @@ public final class DebArchiveWriter {
             Map<String, String> digestOfPath = new HashMap<>();
             try (GnuTarWriter tar = new GnuTarWriter(compressedFile(file), timestamp)) {
                 byte[] buffer = new byte[BUFFER_SIZE];
-                MessageDigest md5 = md5();
+                MessageDigest md5 = digest("MD5");
                 for (PayloadEntry entry : tree.entries()) {
                     switch (entry.type()) {
                         case DIRECTORY -> tar.directory(entry.tarName(), entry.mode());
@@ -111,16 +117,19 @@ public final class DebArchiveWriter {
      * {@code ./} directory entry, then the members sorted by name) and {@code data.tar<suffix>} copied from
      * {@code data.file()}. The bytes go to a temporary file in the target's directory that is moved into
      * place atomically, so the target appears complete or not at all; on failure nothing is left behind.
+     * The SHA-256 is computed from the bytes on their way to the file, so the package is not read back.
      */
-    public void writeDeb(List<ControlMember> control, DataMember data, Path target) throws IOException {
+    public DebFile writeDeb(List<ControlMember> control, DataMember data, Path target) throws IOException {
         Path absoluteTarget = target.toAbsolutePath();
         byte[] controlTar = controlTar(control);
         long dataSize = Files.size(data.file());
         Path temp = Files.createTempFile(absoluteTarget.getParent(), "." + absoluteTarget.getFileName(), ".tmp");
+        MessageDigest sha256 = digest("SHA-256");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel),
-                            BUFFER_SIZE);
+                    // The digest sits under the buffer so that it is fed in large chunks.
+                    OutputStream out = new BufferedOutputStream(
+                            new DigestOutputStream(Channels.newOutputStream(channel), sha256), BUFFER_SIZE);
                     InputStream dataIn = Files.newInputStream(data.file())) {
                 ArWriter ar = new ArWriter(out, timestamp.getEpochSecond());
                 ar.member("debian-binary", DEBIAN_BINARY);
@@ -135,6 +144,7 @@ public final class DebArchiveWriter {
                 posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
             }
             moveIntoPlace(temp, absoluteTarget);
+            return new DebFile(absoluteTarget, Files.size(absoluteTarget), HexFormat.of().formatHex(sha256.digest()));
         } catch (Throwable e) {
             deleteQuietly(temp, e);
             throw e;
@@ -150,7 +160,7 @@ public final class DebArchiveWriter {
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(compression, level, bytes), timestamp)) {
+        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(compression, level, bytes, xzArrays), timestamp)) {
             tar.directory("./", 0755);
             byte[] buffer = new byte[BUFFER_SIZE];
             for (ControlMember member : sorted) {
@@ -164,7 +174,7 @@ public final class DebArchiveWriter {
     private OutputStream compressedFile(Path file) throws IOException {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_SIZE);
         try {
-            return Compressors.open(compression, level, out);
+            return Compressors.open(compression, level, out, xzArrays);
         } catch (IOException | RuntimeException e) {
             out.close();
             throw e;
@@ -180,11 +190,11 @@ public final class DebArchiveWriter {
         }
     }
 
-    private static MessageDigest md5() {
+    private static MessageDigest digest(String algorithm) {
         try {
-            return MessageDigest.getInstance("MD5");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has MD5", e);
+            throw new IllegalStateException("every Java platform has " + algorithm, e);
         }
     }
 
