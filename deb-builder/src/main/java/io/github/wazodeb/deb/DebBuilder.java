@@ -4,6 +4,7 @@ import io.github.wazodeb.deb.archive.ControlMember;
 import io.github.wazodeb.deb.archive.DataMember;
 import io.github.wazodeb.deb.archive.DebArchiveWriter;
 import io.github.wazodeb.deb.archive.DebFile;
+import io.github.wazodeb.deb.archive.EntryType;
 import io.github.wazodeb.deb.archive.PayloadTree;
 import io.github.wazodeb.deb.control.Conffiles;
 import io.github.wazodeb.deb.control.ControlFile;
@@ -19,7 +20,12 @@ import io.github.wazodeb.model.PluginReport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +115,7 @@ public final class DebBuilder {
         for (String conffile : options.conffiles()) {
             String path = conffile.substring(1);
             boolean regularFile = payload.entries().stream()
-                    .anyMatch(e -> e.path().equals(path) && e.type() == io.github.wazodeb.deb.archive.EntryType.REGULAR);
+                    .anyMatch(e -> e.path().equals(path) && e.type() == EntryType.REGULAR);
             if (!regularFile) {
                 throw new BuildException("conffile " + conffile + " is not a regular file in the package");
             }
@@ -129,19 +135,19 @@ public final class DebBuilder {
     }
 
     private static byte[] utf8(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Says what went wrong in words: Java's file exceptions carry only the path as their message. */
     private static String describe(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
-        if (cause instanceof java.nio.file.FileSystemException fileProblem) {
+        if (cause instanceof FileSystemException fileProblem) {
             String reason = fileProblem.getReason();
-            if (fileProblem instanceof java.nio.file.NoSuchFileException) {
+            if (fileProblem instanceof NoSuchFileException) {
                 reason = "no such file or directory";
-            } else if (fileProblem instanceof java.nio.file.AccessDeniedException) {
+            } else if (fileProblem instanceof AccessDeniedException) {
                 reason = "permission denied";
-            } else if (fileProblem instanceof java.nio.file.FileAlreadyExistsException && reason == null) {
+            } else if (fileProblem instanceof FileAlreadyExistsException && reason == null) {
                 reason = "already exists";
             }
             return fileProblem.getFile() + ": " + (reason == null ? cause.getClass().getSimpleName() : reason);
