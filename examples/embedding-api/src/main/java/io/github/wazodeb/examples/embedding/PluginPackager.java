@@ -7,7 +7,6 @@ import io.github.wazodeb.deb.BuildResult;
 import io.github.wazodeb.deb.Compression;
 import io.github.wazodeb.deb.DebBuilder;
 import io.github.wazodeb.deb.RulesStep;
-import io.github.wazodeb.deb.RulesStepException;
 import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.model.Problem;
 import java.nio.file.Path;
@@ -55,23 +54,27 @@ public final class PluginPackager {
     }
 
     public static void main(String[] args) {
+        // The process's exit code is the one place a tool's main must call System.exit.
+        System.exit(run(args));
+    }
+
+    /** The command line, as a function: 0 written, 1 the build failed, 2 invalid input or usage. */
+    static int run(String[] args) {
         if (args.length != 2) {
             System.err.println("usage: PluginPackager PLUGIN_DIR OUTPUT_DIR");
-            System.exit(2);
+            return 2;
         }
         try {
             BuildResult result = packagePlugin(Path.of(args[0]), Path.of(args[1]));
             System.out.println(result.debFile());
+            return 0;
         } catch (InvalidPluginException e) {
             e.problems().forEach(problem -> System.err.println(problem.format()));
-            System.exit(2);
-        } catch (RulesStepException e) {
-            System.err.println("wazo/rules " + e.step().argument() + " failed: " + e.getMessage());
-            e.lastLines().forEach(line -> System.err.println("  " + line));
-            System.exit(1);
+            return 2;
         } catch (BuildException e) {
+            // A RulesStepException's message already names the step, its status and its last lines.
             System.err.println("packaging failed: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
     }
 }

@@ -21,4 +21,15 @@ class PluginPackagerTest {
         assertTrue(Files.isRegularFile(result.debFile()));
         assertEquals(Files.size(result.debFile()), result.size());
     }
+
+    @Test
+    void aMissingArgumentIsAUsageError() {
+        assertEquals(2, PluginPackager.run(new String[] {"plugin"}));
+    }
+
+    @Test
+    void aDirectoryWithoutAPluginIsInvalidInput() {
+        assertEquals(2, PluginPackager.run(new String[] {"src", "target/never-written"}));
+        assertTrue(Files.notExists(Path.of("target", "never-written")));
+    }
 }
