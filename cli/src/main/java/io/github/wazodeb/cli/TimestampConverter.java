@@ -1,23 +1,18 @@
 package io.github.wazodeb.cli;
 
+import io.github.wazodeb.deb.OptionValues;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 
-/** Seconds since 1970 (as SOURCE_DATE_EPOCH), or an ISO-8601 instant. */
+/** A timestamp as {@link OptionValues#timestamp} reads it: seconds since 1970, or ISO-8601. */
 final class TimestampConverter implements CommandLine.ITypeConverter<Instant> {
 
     @Override
     public Instant convert(String value) {
-        String text = value.trim();
         try {
-            if (text.matches("\\d+")) {
-                return Instant.ofEpochSecond(Long.parseLong(text));
-            }
-            return Instant.parse(text);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException(
-                    "'" + value + "' is neither seconds since 1970 nor an ISO-8601 time such as 2026-01-31T12:00:00Z");
+            return OptionValues.timestamp(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 }

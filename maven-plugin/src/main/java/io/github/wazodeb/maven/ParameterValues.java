@@ -1,12 +1,9 @@
 package io.github.wazodeb.maven;
 
 import io.github.wazodeb.deb.Compression;
+import io.github.wazodeb.deb.OptionValues;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,42 +35,32 @@ final class ParameterValues {
             return Optional.empty();
         }
         String trimmed = text.trim();
-        if (!trimmed.isEmpty() && trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            try {
-                return Optional.of(Instant.ofEpochSecond(Long.parseLong(trimmed)));
-            } catch (NumberFormatException e) {
-                throw new ParameterException("timestamp", "wazo.timestamp", text, "is too large a number of seconds");
-            }
-        }
-        if (trimmed.length() < 2) {
+        // Nothing, or one character that is not a digit (Maven's way of switching an inherited value off).
+        if (trimmed.length() < 2 && !trimmed.matches("\\d")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(trimmed).withOffsetSameInstant(ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.SECONDS).toInstant());
-        } catch (DateTimeParseException e) {
+            return Optional.of(OptionValues.timestamp(text));
+        } catch (IllegalArgumentException e) {
             throw new ParameterException("timestamp", "wazo.timestamp", text,
                     "must be seconds since 1970-01-01 or an ISO-8601 date-time with offset, e.g. 2024-01-01T00:00:00Z");
         }
     }
 
     /**
-     * A step time limit: a whole number of seconds ({@code 300}) or an ISO-8601 duration ({@code PT5M}).
-     * Empty or absent means no limit.
+     * A step time limit as {@link OptionValues#duration} reads it ({@code 300}, {@code 90s}, {@code 10m},
+     * {@code PT5M}), the same forms as the CLI's {@code --step-timeout}. Empty or absent means no limit.
      */
     static Optional<Duration> stepTimeout(String text) throws ParameterException {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String trimmed = text.trim();
         Duration duration;
         try {
-            duration = trimmed.chars().allMatch(c -> c >= '0' && c <= '9')
-                    ? Duration.ofSeconds(Long.parseLong(trimmed))
-                    : Duration.parse(trimmed);
-        } catch (NumberFormatException | DateTimeParseException e) {
+            duration = OptionValues.duration(text);
+        } catch (IllegalArgumentException e) {
             throw new ParameterException("stepTimeout", "wazo.stepTimeout", text,
-                    "must be a number of seconds or an ISO-8601 duration such as PT5M");
+                    "must be a duration such as 300 (seconds), 90s, 10m, 1h or PT5M");
         }
         if (duration.isZero() || duration.isNegative()) {
             throw new ParameterException("stepTimeout", "wazo.stepTimeout", text, "must be positive");

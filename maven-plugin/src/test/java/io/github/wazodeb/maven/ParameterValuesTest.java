@@ -65,6 +65,7 @@ class ParameterValuesTest {
     void stepTimeoutInSecondsOrIsoDuration() throws Exception {
         assertThat(ParameterValues.stepTimeout("90")).contains(Duration.ofSeconds(90));
         assertThat(ParameterValues.stepTimeout("PT5M")).contains(Duration.ofMinutes(5));
+        assertThat(ParameterValues.stepTimeout("90s")).as("the CLI's forms too").contains(Duration.ofSeconds(90));
     }
 
     @Test
