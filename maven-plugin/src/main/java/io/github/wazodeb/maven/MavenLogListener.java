@@ -14,9 +14,16 @@ import org.apache.maven.plugin.logging.Log;
 final class MavenLogListener implements BuildListener {
 
     private final Log log;
+    private final boolean logWarnings;
 
     MavenLogListener(Log log) {
+        this(log, true);
+    }
+
+    /** @param logWarnings false where {@code wazo:validate} already logged this plugin's warnings */
+    MavenLogListener(Log log, boolean logWarnings) {
         this.log = Objects.requireNonNull(log, "log");
+        this.logWarnings = logWarnings;
     }
 
     @Override
@@ -31,6 +38,8 @@ final class MavenLogListener implements BuildListener {
 
     @Override
     public synchronized void warning(Problem problem) {
-        log.warn(problem.format());
+        if (logWarnings) {
+            log.warn(problem.format());
+        }
     }
 }

@@ -93,7 +93,8 @@ public class PackageMojo extends AbstractMojo {
         BuildOptions options;
         try {
             options = new PackageParameters(outputDirectory.toPath(), compression, compressionLevel, maintainer,
-                    timestamp, stepTimeout, runRules, conffiles).toBuildOptions(new MavenLogListener(getLog()));
+                    timestamp, stepTimeout, runRules, conffiles).toBuildOptions(
+                    new MavenLogListener(getLog(), !ValidatedPlugins.wasValidated(getPluginContext(), directory)));
         } catch (ParameterException e) {
             throw new MojoFailureException(e.getMessage());
         }

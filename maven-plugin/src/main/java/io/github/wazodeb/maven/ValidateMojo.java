@@ -38,6 +38,7 @@ public class ValidateMojo extends AbstractMojo {
         for (Problem warning : report.warnings()) {
             getLog().warn(warning.format());
         }
+        ValidatedPlugins.remember(getPluginContext(), directory);
         if (!report.isValid()) {
             throw new MojoFailureException(FailureMessages.invalidPlugin(directory, report.errors()));
         }

@@ -48,6 +48,17 @@ class MavenLogListenerTest {
     }
 
     @Test
+    void warningsAlreadyLoggedByValidateAreNotLoggedAgain() {
+        RecordingLog log = new RecordingLog();
+        Problem problem = new Problem(Severity.WARNING, "wazo/plugin.yml", 3, 10, "version", "1.10",
+                "should be quoted");
+
+        new MavenLogListener(log, false).warning(problem);
+
+        assertThat(log.entries).isEmpty();
+    }
+
+    @Test
     void linesFromSeveralThreadsAllArriveWhole() throws InterruptedException {
         RecordingLog log = new RecordingLog();
         MavenLogListener listener = new MavenLogListener(log);
