@@ -1,5 +1,6 @@
 package io.github.wazodeb.deb;
 
+import io.github.wazodeb.deb.archive.DebArchiveWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,17 +54,12 @@ public record BuildOptions(
         Objects.requireNonNull(temporaryDirectory, "temporaryDirectory");
         Objects.requireNonNull(listener, "listener");
         conffiles = List.copyOf(conffiles);
-        if (compressionLevel < compression.minLevel() || compressionLevel > compression.maxLevel()) {
-            throw new IllegalArgumentException("compression level " + compressionLevel + " is outside "
-                    + compression.minLevel() + ".." + compression.maxLevel() + " for " + compression.userName());
-        }
+        compression.requireLevel(compressionLevel);
         if (!maintainer.matches("[^\\p{Cntrl}<>]*[^\\s<>\\p{Cntrl}] <[^\\s<>\\p{Cntrl}]+>")) {
             throw new IllegalArgumentException("maintainer \"" + maintainer
                     + "\" must read \"Full Name <address>\" on one line");
         }
-        if (timestamp.getEpochSecond() < 0 || timestamp.getEpochSecond() > 077777777777L) {
-            throw new IllegalArgumentException("timestamp " + timestamp + " does not fit a tar header");
-        }
+        DebArchiveWriter.requireTarTimestamp(timestamp);
         if (stepTimeout.isPresent() && (stepTimeout.get().isNegative() || stepTimeout.get().isZero())) {
             throw new IllegalArgumentException("step timeout must be positive, not " + stepTimeout.get());
         }

@@ -43,6 +43,20 @@ public enum Compression {
         return defaultLevel;
     }
 
+    /**
+     * Checks that {@code level} is within this compression's range.
+     *
+     * @return the level
+     * @throws IllegalArgumentException naming the range
+     */
+    public int requireLevel(int level) {
+        if (level < minLevel || level > maxLevel) {
+            throw new IllegalArgumentException("compression level " + level + " is outside " + minLevel + ".."
+                    + maxLevel + " for " + userName());
+        }
+        return level;
+    }
+
     /** The name users type: {@code gzip}, {@code xz}, {@code zstd}, {@code none}. */
     public String userName() {
         return name().toLowerCase(Locale.ROOT);

@@ -60,14 +60,19 @@ public final class DebArchiveWriter {
     public DebArchiveWriter(Compression compression, int level, Instant timestamp) {
         this.compression = Objects.requireNonNull(compression, "compression");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
-        if (level < compression.minLevel() || level > compression.maxLevel()) {
-            throw new IllegalArgumentException("compression level " + level + " is outside "
-                    + compression.minLevel() + ".." + compression.maxLevel() + " for " + compression.userName());
-        }
+        this.level = compression.requireLevel(level);
+        requireTarTimestamp(timestamp);
+    }
+
+    /**
+     * Checks that {@code timestamp} fits the 11 octal digits of a tar header's mtime (1970 to 4147).
+     *
+     * @throws IllegalArgumentException when it does not
+     */
+    public static void requireTarTimestamp(Instant timestamp) {
         if (timestamp.getEpochSecond() < 0 || timestamp.getEpochSecond() > 077777777777L) {
             throw new IllegalArgumentException("timestamp " + timestamp + " does not fit a tar header");
         }
-        this.level = level;
     }
 
     /**
