@@ -1,5 +1,6 @@
 package io.github.wazodeb.cli;
 
+import io.github.wazodeb.deb.UnusableOptionException;
 import io.github.wazodeb.model.InvalidPluginException;
 
 /** The exit codes users script against (SPEC section 5). */
@@ -14,6 +15,7 @@ final class ExitCodes {
 
     static int of(Throwable failure) {
         if (failure instanceof InvalidPluginException || failure instanceof UsageException
+                || failure instanceof UnusableOptionException
                 || failure instanceof picocli.CommandLine.ParameterException) {
             return INVALID_INPUT;
         }

@@ -1,6 +1,7 @@
 package io.github.wazodeb.cli;
 
 import io.github.wazodeb.deb.BuildException;
+import io.github.wazodeb.deb.UnusableOptionException;
 import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.model.Problem;
 import java.io.PrintWriter;
@@ -21,6 +22,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
                 err.println(problem.format());
             }
             err.println("wazo-deb: " + count(invalid.problems().size()) + ": nothing was built");
+        } else if (failure instanceof UnusableOptionException unusable) {
+            err.println("wazo-deb: " + unusable.getMessage() + " (" + flag(unusable.option()) + ")");
         } else if (failure instanceof UsageException || failure instanceof BuildException) {
             err.println("wazo-deb: " + failure.getMessage());
         } else {
@@ -29,6 +32,13 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return ExitCodes.of(failure);
+    }
+
+    private static String flag(UnusableOptionException.Option option) {
+        return switch (option) {
+            case OUTPUT_DIRECTORY -> "-o/--output";
+            case TEMPORARY_DIRECTORY -> "--temp-dir";
+        };
     }
 
     private static String count(int errors) {

@@ -1,5 +1,6 @@
 package io.github.wazodeb.cli;
 
+import io.github.wazodeb.deb.archive.FileNames;
 import io.github.wazodeb.deb.inspect.DebContents;
 import io.github.wazodeb.deb.inspect.DebInspector;
 import io.github.wazodeb.deb.inspect.InvalidPackageException;
@@ -48,7 +49,7 @@ final class InspectCommand implements Callable<Integer> {
         out.println(deb.getFileName() + ": " + Files.size(deb) + " bytes");
         out.println("Members:");
         for (DebContents.Member member : contents.members()) {
-            out.printf(Locale.ROOT, " %-20s %10d%n", member.name(), member.size());
+            out.printf(Locale.ROOT, " %-20s %10d%n", FileNames.display(member.name()), member.size());
         }
         out.println("Control:");
         for (Map.Entry<String, String> field : contents.controlFields().entrySet()) {
@@ -56,13 +57,13 @@ final class InspectCommand implements Callable<Integer> {
         }
         out.println("Control files:");
         for (Map.Entry<String, byte[]> file : contents.controlFiles().entrySet()) {
-            out.printf(Locale.ROOT, " %-20s %10d%n", file.getKey(), file.getValue().length);
+            out.printf(Locale.ROOT, " %-20s %10d%n", FileNames.display(file.getKey()), file.getValue().length);
         }
         out.println("Contents:");
         for (DebContents.DataEntry entry : contents.dataEntries()) {
             out.printf(Locale.ROOT, " %c%s %s/%s %12d %s %s%s%n", entry.type() == 'h' ? '-' : entry.type(),
                     permissions(entry.mode()), entry.owner(), entry.group(), entry.size(),
-                    TIME.format(entry.modified()), entry.name(), link(entry));
+                    TIME.format(entry.modified()), FileNames.display(entry.name()), link(entry));
         }
         out.flush();
         return ExitCodes.DONE;
@@ -70,8 +71,8 @@ final class InspectCommand implements Callable<Integer> {
 
     private static String link(DebContents.DataEntry entry) {
         return switch (entry.type()) {
-            case 'l' -> " -> " + entry.linkTarget();
-            case 'h' -> " link to " + entry.linkTarget();
+            case 'l' -> " -> " + FileNames.display(entry.linkTarget());
+            case 'h' -> " link to " + FileNames.display(entry.linkTarget());
             default -> "";
         };
     }

@@ -74,6 +74,12 @@ final class PackageCommand implements Callable<Integer> {
                     + "wazo-plugind removes plugins with a plain remove, which must take /etc files away.")
     private List<String> conffiles = new ArrayList<>();
 
+    @Option(names = "--in-place",
+            description = "Run the rules steps in the plugin directory itself instead of in a private copy "
+                    + "(the default, as wazo-plugind builds from a fresh clone). Faster for a large tree, but "
+                    + "what earlier builds left there can reach the package.")
+    private boolean inPlace;
+
     @Option(names = "--temp-dir", paramLabel = "DIR",
             description = "Where to stage the build (default: the system's temporary directory).")
     private Path temporaryDirectory;
@@ -97,6 +103,7 @@ final class PackageCommand implements Callable<Integer> {
                     .outputDirectory(outputDirectory)
                     .compression(compression)
                     .runRules(!skipRules)
+                    .inPlace(inPlace)
                     .conffiles(conffiles)
                     .stepTimeout(stepTimeout)
                     .listener(reporter)

@@ -40,6 +40,12 @@ final class StderrReporter implements BuildListener {
         err.flush();
     }
 
+    @Override
+    public synchronized void warning(String message) {
+        err.println("wazo-deb: warning: " + message);
+        err.flush();
+    }
+
     synchronized void built(BuildResult result) {
         if (!quiet) {
             err.println("wazo-deb: built " + result.debFile().getFileName() + " (" + humanSize(result.size())

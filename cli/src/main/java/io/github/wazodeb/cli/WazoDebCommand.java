@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
         exitCodeList = {
                 "0:done",
                 "1:the build failed (a rules step, I/O)",
-                "2:invalid input or usage"})
+                "2:invalid input or usage",
+                "130:cancelled by SIGINT (Ctrl-C); nothing was written or left behind",
+                "143:cancelled by SIGTERM; nothing was written or left behind"})
 public final class WazoDebCommand implements Runnable {
 
     @CommandLine.Spec

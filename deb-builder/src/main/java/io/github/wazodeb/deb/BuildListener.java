@@ -25,4 +25,11 @@ public interface BuildListener {
     /** A warning about the plugin that does not stop the build. */
     default void warning(Problem problem) {
     }
+
+    /**
+     * A warning about the build itself that does not change its outcome (an entry left out of the working
+     * copy, a staging directory that could not be removed after the package was written).
+     */
+    default void warning(String message) {
+    }
 }

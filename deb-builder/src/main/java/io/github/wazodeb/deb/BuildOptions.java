@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param runRules whether to run {@code wazo/rules build} and {@code package}; without them the payload
  *     is the {@code wazo/} folder alone
  * @param conffiles absolute paths in the payload to mark as conffiles (none by default: see the contract)
+ * @param inPlace run the rules steps in the plugin directory itself rather than in a private copy of it
  * @param temporaryDirectory where staging directories are made
  * @param listener where progress, the rules steps' output and warnings go
  */
@@ -33,6 +34,7 @@ public record BuildOptions(
         Optional<Duration> stepTimeout,
         boolean runRules,
         List<String> conffiles,
+        boolean inPlace,
         Path temporaryDirectory,
         BuildListener listener) {
 
@@ -85,6 +87,7 @@ public record BuildOptions(
                 .stepTimeout(stepTimeout.orElse(null))
                 .runRules(runRules)
                 .conffiles(conffiles)
+                .inPlace(inPlace)
                 .temporaryDirectory(temporaryDirectory)
                 .listener(listener);
     }
@@ -122,6 +125,7 @@ public record BuildOptions(
         private Duration stepTimeout;
         private boolean runRules = true;
         private List<String> conffiles = List.of();
+        private boolean inPlace;
         private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private BuildListener listener = BuildListener.SILENT;
 
@@ -171,6 +175,16 @@ public record BuildOptions(
             return this;
         }
 
+        /**
+         * Runs the steps in the plugin directory itself, as a developer's {@code make} would, instead of
+         * in a private copy (the default, as wazo-plugind builds from a fresh clone): faster for a large
+         * tree, but what earlier builds left there can reach the package.
+         */
+        public Builder inPlace(boolean inPlace) {
+            this.inPlace = inPlace;
+            return this;
+        }
+
         public Builder temporaryDirectory(Path temporaryDirectory) {
             this.temporaryDirectory = temporaryDirectory;
             return this;
@@ -188,7 +202,7 @@ public record BuildOptions(
             return new BuildOptions(outputDirectory, compression,
                     compressionLevel != null ? compressionLevel : compression.defaultLevel(),
                     maintainer, effectiveTimestamp, Optional.ofNullable(stepTimeout), runRules, conffiles,
-                    temporaryDirectory, listener);
+                    inPlace, temporaryDirectory, listener);
         }
     }
 }

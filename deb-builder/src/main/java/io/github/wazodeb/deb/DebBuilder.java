@@ -4,15 +4,19 @@ import io.github.wazodeb.deb.archive.ControlMember;
 import io.github.wazodeb.deb.archive.DataMember;
 import io.github.wazodeb.deb.archive.DebArchiveWriter;
 import io.github.wazodeb.deb.archive.DebFile;
-import io.github.wazodeb.deb.archive.EntryType;
+import io.github.wazodeb.deb.archive.FakedModes;
+import io.github.wazodeb.deb.archive.FileNames;
+import io.github.wazodeb.deb.archive.PayloadException;
 import io.github.wazodeb.deb.archive.PayloadTree;
 import io.github.wazodeb.deb.control.Conffiles;
 import io.github.wazodeb.deb.control.ControlFile;
 import io.github.wazodeb.deb.control.MaintainerScripts;
 import io.github.wazodeb.deb.rules.FakerootDetector;
 import io.github.wazodeb.deb.rules.RulesRunner;
+import io.github.wazodeb.deb.stage.PayloadChecks;
 import io.github.wazodeb.deb.stage.PluginFolderCopier;
 import io.github.wazodeb.deb.stage.Staging;
+import io.github.wazodeb.deb.stage.WorkingCopy;
 import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.model.PluginDescriptor;
 import io.github.wazodeb.model.PluginReader;
@@ -20,16 +24,13 @@ import io.github.wazodeb.model.PluginReport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -58,10 +59,14 @@ public final class DebBuilder {
     }
 
     /**
-     * Validates, runs the rules steps, stages and writes the package.
+     * Validates, runs the rules steps in a private copy of the plugin directory, stages and writes the
+     * package. A thread interrupt, or the JVM being asked to stop, cancels the build: its processes are
+     * stopped and its files removed before this returns.
      *
      * @throws InvalidPluginException the plugin directory breaks the rules; nothing ran
-     * @throws BuildException a rules step failed or I/O did; no package, temporary file or staging is left
+     * @throws UnusableOptionException an option cannot serve this plugin directory; nothing ran
+     * @throws BuildException a rules step failed, the payload is refused, I/O failed or the build was
+     *     cancelled; no package, temporary file or staging is left
      */
     public BuildResult build(Path pluginDirectory) throws InvalidPluginException, BuildException {
         BuildListener listener = options.listener();
@@ -69,54 +74,84 @@ public final class DebBuilder {
         report.warnings().forEach(listener::warning);
         PluginDescriptor plugin = report.descriptorOrThrow();
         Path pluginDir = pluginDirectory.toAbsolutePath().normalize();
+        Path outputDir = checkedOptions(pluginDir);
 
-        try (Staging staging = Staging.create(options.temporaryDirectory(), pluginDir)) {
-            if (options.runRules()) {
-                runRules(pluginDir, staging.payload());
-            }
+        try (ShutdownCancellation cancellation = ShutdownCancellation.forCurrentThread();
+                Staging staging = Staging.create(options.temporaryDirectory(), pluginDir, listener::warning)) {
+            Path workingDir = workingDirectory(pluginDir, staging);
+            FakedModes faked = options.runRules()
+                    ? rulesRunner().buildAndPackage(workingDir, staging.payload(), staging.work())
+                    : FakedModes.NONE;
+            PayloadChecks.afterSteps(staging.payload(), workingDir, plugin.namespace(), plugin.name());
             listener.progress("Adding the plugin's wazo/ folder");
-            PluginFolderCopier.copy(pluginDir.resolve("wazo"), staging.payload(), plugin.namespace(), plugin.name());
+            PluginFolderCopier.copy(workingDir.resolve("wazo"), staging.payload(), plugin.namespace(),
+                    plugin.name(), listener::warning);
+            checkConffiles(staging.payload());
 
-            PayloadTree payload = PayloadTree.scan(staging.payload());
-            checkConffiles(payload);
-            Path target = createOutputDirectory().resolve(PackageFileName.of(plugin));
+            Path target = Files.createDirectories(outputDir).resolve(PackageFileName.of(plugin));
             listener.progress("Writing " + target);
             DebArchiveWriter writer = new DebArchiveWriter(options.compression(), options.compressionLevel(),
                     options.timestamp());
-            DataMember data = writer.writeData(payload, staging.work());
+            DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked), staging.work());
             ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
             DebFile deb = writer.writeDeb(controlMembers(plugin, control, data), data, target);
             return new BuildResult(deb.path(), deb.size(), deb.sha256(), control.fields(), report.warnings());
-        } catch (InterruptedException | InterruptedIOException e) {
+        } catch (InterruptedException | InterruptedIOException | ClosedByInterruptException e) {
             Thread.currentThread().interrupt();
-            throw new BuildException("the build was interrupted", e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new BuildException("the build failed: " + describe(e), e);
-        } catch (IllegalArgumentException e) {
+            throw new BuildException("the build was cancelled; nothing was written", e);
+        } catch (PayloadException e) {
             throw new BuildException(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BuildException("the build failed: " + IoMessages.describe(e), e);
         }
     }
 
-    private void runRules(Path pluginDir, Path payload) throws RulesStepException, InterruptedException {
-        Map<String, String> environment = System.getenv();
-        RulesRunner runner = new RulesRunner(options.stepTimeout(), options.listener(),
-                FakerootDetector.forThisProcess(environment));
-        options.listener().progress("Running wazo/rules build");
-        runner.run(RulesStep.BUILD, pluginDir, Map.of());
-        options.listener().progress("Running wazo/rules package");
-        runner.run(RulesStep.PACKAGE, pluginDir, Map.of("pkgdir", payload.toString()));
+    /**
+     * Checks the options against the plugin directory before anything runs or is created: a mistake there
+     * is found in a second, not after a long build.
+     *
+     * @return the output directory, absolute; created when the package is written
+     */
+    private Path checkedOptions(Path pluginDir) throws UnusableOptionException, BuildException {
+        try {
+            if (Staging.isInside(options.temporaryDirectory(), pluginDir)) {
+                throw new UnusableOptionException(UnusableOptionException.Option.TEMPORARY_DIRECTORY,
+                        "the temporary directory " + options.temporaryDirectory() + " is inside the plugin "
+                                + "directory " + pluginDir + ", which the build must not write to: choose one outside it");
+            }
+        } catch (IOException e) {
+            throw new BuildException("cannot read the plugin directory: " + IoMessages.describe(e), e);
+        }
+        Path outputDir = options.outputDirectory().toAbsolutePath().normalize();
+        Path existing = outputDir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new UnusableOptionException(UnusableOptionException.Option.OUTPUT_DIRECTORY,
+                    "the output directory " + options.outputDirectory() + " is not a directory"
+                            + (existing.equals(outputDir) ? "" : ": " + existing + " is a file"));
+        }
+        return outputDir;
     }
 
-    private Path createOutputDirectory() throws IOException {
-        return Files.createDirectories(options.outputDirectory().toAbsolutePath().normalize());
+    /** A private copy of the plugin directory, unless the build runs in place (or runs no steps). */
+    private Path workingDirectory(Path pluginDir, Staging staging) throws IOException {
+        if (options.inPlace() || !options.runRules()) {
+            return pluginDir;
+        }
+        options.listener().progress("Copying the plugin directory");
+        return WorkingCopy.make(pluginDir, staging.source(), options.listener()::warning);
     }
 
-    private void checkConffiles(PayloadTree payload) throws BuildException {
+    private RulesRunner rulesRunner() {
+        return new RulesRunner(options.stepTimeout(), options.listener(),
+                FakerootDetector.forThisProcess(System.getenv()));
+    }
+
+    private void checkConffiles(Path payload) throws BuildException {
         for (String conffile : options.conffiles()) {
-            String path = conffile.substring(1);
-            boolean regularFile = payload.entries().stream()
-                    .anyMatch(e -> e.path().equals(path) && e.type() == EntryType.REGULAR);
-            if (!regularFile) {
+            if (!Files.isRegularFile(FileNames.resolve(payload, conffile.substring(1)), LinkOption.NOFOLLOW_LINKS)) {
                 throw new BuildException("conffile " + conffile + " is not a regular file in the package");
             }
         }
@@ -136,22 +171,5 @@ public final class DebBuilder {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Says what went wrong in words: Java's file exceptions carry only the path as their message. */
-    private static String describe(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
-        if (cause instanceof FileSystemException fileProblem) {
-            String reason = fileProblem.getReason();
-            if (fileProblem instanceof NoSuchFileException) {
-                reason = "no such file or directory";
-            } else if (fileProblem instanceof AccessDeniedException) {
-                reason = "permission denied";
-            } else if (fileProblem instanceof FileAlreadyExistsException && reason == null) {
-                reason = "already exists";
-            }
-            return fileProblem.getFile() + ": " + (reason == null ? cause.getClass().getSimpleName() : reason);
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

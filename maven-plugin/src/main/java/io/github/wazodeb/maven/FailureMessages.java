@@ -1,6 +1,7 @@
 package io.github.wazodeb.maven;
 
 import io.github.wazodeb.deb.RulesStepException;
+import io.github.wazodeb.deb.UnusableOptionException;
 import io.github.wazodeb.model.Problem;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,5 +41,14 @@ final class FailureMessages {
             }
         }
         return text.toString();
+    }
+
+    /** The message, and the parameter to change with its property. */
+    static String unusableOption(UnusableOptionException failure) {
+        String parameter = switch (failure.option()) {
+            case OUTPUT_DIRECTORY -> "<outputDirectory> (property wazo.outputDirectory)";
+            case TEMPORARY_DIRECTORY -> "the JVM's java.io.tmpdir";
+        };
+        return failure.getMessage() + ": change " + parameter;
     }
 }

@@ -42,4 +42,9 @@ final class MavenLogListener implements BuildListener {
             log.warn(problem.format());
         }
     }
+
+    @Override
+    public synchronized void warning(String message) {
+        log.warn(message);
+    }
 }

@@ -5,6 +5,7 @@ import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.deb.BuildResult;
 import io.github.wazodeb.deb.DebBuilder;
 import io.github.wazodeb.deb.RulesStepException;
+import io.github.wazodeb.deb.UnusableOptionException;
 import io.github.wazodeb.model.InvalidPluginException;
 import java.io.File;
 import java.nio.file.Path;
@@ -73,6 +74,14 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "wazo.conffiles")
     private List<String> conffiles;
 
+    /**
+     * Runs the rules steps in the plugin directory itself instead of in a private copy of it (the default,
+     * as wazo-plugind builds from a fresh clone): faster for a large tree, but what earlier builds left
+     * there can reach the package.
+     */
+    @Parameter(property = "wazo.inPlace", defaultValue = "false")
+    private boolean inPlace;
+
     /** Skips the goal. */
     @Parameter(property = "wazo.skip", defaultValue = "false")
     private boolean skip;
@@ -93,7 +102,7 @@ public class PackageMojo extends AbstractMojo {
         BuildOptions options;
         try {
             options = new PackageParameters(outputDirectory.toPath(), compression, compressionLevel, maintainer,
-                    timestamp, stepTimeout, runRules, conffiles).toBuildOptions(
+                    timestamp, stepTimeout, runRules, conffiles, inPlace).toBuildOptions(
                     new MavenLogListener(getLog(), !ValidatedPlugins.wasValidated(getPluginContext(), directory)));
         } catch (ParameterException e) {
             throw new MojoFailureException(e.getMessage());
@@ -105,10 +114,14 @@ public class PackageMojo extends AbstractMojo {
             throw new MojoFailureException(FailureMessages.invalidPlugin(directory, e.problems()));
         } catch (RulesStepException e) {
             throw new MojoFailureException(FailureMessages.failedStep(directory, e));
+        } catch (UnusableOptionException e) {
+            throw new MojoFailureException(FailureMessages.unusableOption(e));
         } catch (BuildException e) {
             // Without a cause the builder refused something the user chose (a conffile missing from the
-            // payload, say); with one, something failed underneath (I/O), which deserves its stack trace.
-            if (e.getCause() == null) {
+            // payload, say), and a cancelled build is no bug; otherwise something failed underneath (I/O),
+            // which deserves its stack trace.
+            if (e.getCause() == null || e.getCause() instanceof InterruptedException
+                    || Thread.currentThread().isInterrupted()) {
                 throw new MojoFailureException("Could not package " + directory + ": " + e.getMessage());
             }
             throw new MojoExecutionException("Could not package " + directory + ": " + e.getMessage(), e);

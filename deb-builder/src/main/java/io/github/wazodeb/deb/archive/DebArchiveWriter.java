@@ -8,15 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -24,10 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.tukaani.xz.ArrayCache;
 import org.tukaani.xz.BasicArrayCache;
@@ -77,44 +69,59 @@ public final class DebArchiveWriter {
 
     /**
      * Streams the payload into a compressed {@code data.tar} in a new temporary file in {@code tempDir},
-     * computing each regular file's MD5 on the way. Memory use does not grow with the payload. On failure
+     * computing each regular file's MD5 and the {@code Installed-Size} on the way, in one pass. Memory use
+     * grows with neither the payload's bytes nor its number of entries (the md5sums text aside). On failure
      * the temporary file is removed.
      */
     public DataMember writeData(PayloadTree tree, Path tempDir) throws IOException {
         Path file = Files.createTempFile(tempDir, "data.tar", compression.suffix());
         try {
-            List<FileDigest> digests = new ArrayList<>();
-            // A hard link is a regular file too (find -type f lists every name), so it gets its first
-            // name's digest, as dh_md5sums would list it; dpkg --verify checks each name.
-            Map<String, String> digestOfPath = new HashMap<>();
+            ByteArrayOutputStream md5sums = new ByteArrayOutputStream();
+            PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
             try (GnuTarWriter tar = new GnuTarWriter(compressedFile(file), timestamp)) {
                 byte[] buffer = new byte[BUFFER_SIZE];
                 MessageDigest md5 = digest("MD5");
-                for (PayloadEntry entry : tree.entries()) {
+                tree.walk(entry -> {
+                    installedSize.add(entry);
                     switch (entry.type()) {
                         case DIRECTORY -> tar.directory(entry.tarName(), entry.mode());
                         case SYMLINK -> tar.symlink(entry.tarName(), entry.mode(), entry.linkTarget());
                         case HARD_LINK -> {
                             tar.hardLink(entry.tarName(), entry.mode(), "./" + entry.linkTarget());
-                            digests.add(new FileDigest(entry.path(), digestOfPath.get(entry.linkTarget())));
+                            // A hard link is a regular file too (find -type f lists every name), as
+                            // dh_md5sums lists it; its content is its first name's, read again rather than
+                            // remembered so that memory does not grow with the number of files.
+                            md5sumsLine(md5sums, entry.path(), md5Of(entry.source(), md5, buffer));
                         }
                         case REGULAR -> {
                             md5.reset();
                             try (InputStream in = new DigestInputStream(Files.newInputStream(entry.source()), md5)) {
                                 tar.file(entry.tarName(), entry.mode(), entry.size(), in, buffer);
                             }
-                            String hex = HexFormat.of().formatHex(md5.digest());
-                            digests.add(new FileDigest(entry.path(), hex));
-                            digestOfPath.put(entry.path(), hex);
+                            md5sumsLine(md5sums, entry.path(), HexFormat.of().formatHex(md5.digest()));
                         }
                     }
-                }
+                });
             }
-            return new DataMember(file, compression, digests, tree.installedSizeKiB());
+            return new DataMember(file, compression, md5sums.toByteArray(), installedSize.kiB());
         } catch (Throwable e) {
             deleteQuietly(file, e);
             throw e;
         }
+    }
+
+    private static void md5sumsLine(ByteArrayOutputStream md5sums, String path, String md5Hex) {
+        md5sums.writeBytes((md5Hex + "  " + path + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String md5Of(Path file, MessageDigest md5, byte[] buffer) throws IOException {
+        md5.reset();
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                md5.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(md5.digest());
     }
 
     /**
@@ -128,31 +135,21 @@ public final class DebArchiveWriter {
         Path absoluteTarget = target.toAbsolutePath();
         byte[] controlTar = controlTar(control);
         long dataSize = Files.size(data.file());
-        Path temp = Files.createTempFile(absoluteTarget.getParent(), "." + absoluteTarget.getFileName(), ".tmp");
+        PartialDebFile.removeAbandoned(absoluteTarget.getParent());
         MessageDigest sha256 = digest("SHA-256");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    // The digest sits under the buffer so that it is fed in large chunks.
-                    OutputStream out = new BufferedOutputStream(
-                            new DigestOutputStream(Channels.newOutputStream(channel), sha256), BUFFER_SIZE);
-                    InputStream dataIn = Files.newInputStream(data.file())) {
+        try (PartialDebFile partial = PartialDebFile.create(absoluteTarget)) {
+            // The digest sits under the buffer so that it is fed in large chunks.
+            OutputStream out = new BufferedOutputStream(
+                    new DigestOutputStream(Channels.newOutputStream(partial.channel()), sha256), BUFFER_SIZE);
+            try (InputStream dataIn = Files.newInputStream(data.file())) {
                 ArWriter ar = new ArWriter(out, timestamp.getEpochSecond());
                 ar.member("debian-binary", DEBIAN_BINARY);
                 ar.member("control.tar" + compression.suffix(), controlTar);
                 ar.member("data.tar" + data.compression().suffix(), dataSize, dataIn);
                 out.flush();
-                channel.force(true);
             }
-            // createTempFile made it 0600; a package is world-readable, as dpkg-deb leaves it.
-            PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (posix != null) {
-                posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            moveIntoPlace(temp, absoluteTarget);
+            partial.moveIntoPlace(absoluteTarget);
             return new DebFile(absoluteTarget, Files.size(absoluteTarget), HexFormat.of().formatHex(sha256.digest()));
-        } catch (Throwable e) {
-            deleteQuietly(temp, e);
-            throw e;
         }
     }
 
@@ -183,15 +180,6 @@ public final class DebArchiveWriter {
         } catch (IOException | RuntimeException e) {
             out.close();
             throw e;
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Same directory, so this only happens on odd filesystems; a plain replace is the best left.
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

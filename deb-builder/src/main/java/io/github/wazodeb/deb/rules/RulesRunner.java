@@ -3,7 +3,9 @@ package io.github.wazodeb.deb.rules;
 import io.github.wazodeb.deb.BuildListener;
 import io.github.wazodeb.deb.RulesStep;
 import io.github.wazodeb.deb.RulesStepException;
+import io.github.wazodeb.deb.archive.FakedModes;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,82 +19,165 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one {@code wazo/rules} step the way wazo-plugind does: the plugin directory as working directory,
- * the caller's environment plus the step's variables, output passed on line by line as it comes.
+ * Runs the {@code wazo/rules} steps the way wazo-plugind does: in the working copy, with umask 022, the
+ * caller's environment plus the step's variables, output passed on line by line as it comes. Each step
+ * runs in a process group of its own that is stopped when the step ends, for any reason, so no step
+ * leaves a process behind.
  */
 public final class RulesRunner {
 
     /** How many of a failed step's last lines its error carries. */
     static final int TAIL_LINES = 20;
-    /** How long a stopped step's process tree gets to exit after SIGTERM before SIGKILL. */
+    /** How long a stopped step's processes get to exit after SIGTERM before SIGKILL. */
     private static final Duration GRACE = Duration.ofSeconds(5);
+    /** wazo-plugind's daemon runs the steps under umask 022: the payload's modes must not depend on ours. */
+    private static final String UMASK_022 = "umask 022 && exec \"$@\"";
 
     private final Optional<Duration> timeout;
     private final BuildListener listener;
     private final FakerootDetector fakeroot;
+    private final boolean processGroups;
 
     public RulesRunner(Optional<Duration> timeout, BuildListener listener, FakerootDetector fakeroot) {
         this.timeout = timeout;
         this.listener = listener;
         this.fakeroot = fakeroot;
+        this.processGroups = ProcessGroup.supported(System.getenv("PATH"));
     }
 
     /**
-     * Runs {@code wazo/rules <step>} in {@code pluginDirectory}.
+     * Runs {@code wazo/rules build}, then {@code wazo/rules package} with {@code pkgdir}, in
+     * {@code workingDirectory}. The package step is where real plugins call {@code install -o root}:
+     * wazo-plugind runs it as root, so a non-root builder runs it under fakeroot, whose record of modes
+     * and file types is returned for the payload to be read as the step left it.
      *
-     * @param environment variables added to the inherited environment ({@code pkgdir} for the package step)
-     * @throws RulesStepException the step could not start, exited non-zero or outlived its time limit
+     * @param scratch a private folder for fakeroot's state
+     * @throws RulesStepException a step could not start, exited non-zero or outlived its time limit
      * @throws InterruptedException the calling thread was interrupted; the step's processes were stopped
      */
-    public void run(RulesStep step, Path pluginDirectory, Map<String, String> environment)
-            throws RulesStepException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        // The package step is where real plugins call `install -o root -g root`: wazo-plugind runs it as
-        // root, so a non-root builder needs fakeroot to let those calls succeed.
-        if (step == RulesStep.PACKAGE) {
-            fakeroot.command().ifPresent(command::add);
+    public FakedModes buildAndPackage(Path workingDirectory, Path pkgdir, Path scratch)
+            throws RulesStepException, InterruptedException, IOException {
+        listener.progress("Running wazo/rules build");
+        run(RulesStep.BUILD, workingDirectory, Map.of(), List.of());
+        listener.progress("Running wazo/rules package");
+        Optional<String> fakerootCommand = fakeroot.command();
+        if (fakerootCommand.isEmpty()) {
+            run(RulesStep.PACKAGE, workingDirectory, Map.of("pkgdir", pkgdir.toString()), List.of());
+            return FakedModes.NONE;
         }
-        command.add(pluginDirectory.resolve("wazo").resolve("rules").toString());
+        Path state = scratch.resolve("fakeroot.state");
+        run(RulesStep.PACKAGE, workingDirectory, Map.of("pkgdir", pkgdir.toString()),
+                List.of(fakerootCommand.get(), "-s", state.toString(), "--"));
+        return FakerootListing.read(fakerootCommand.get(), state, pkgdir, scratch);
+    }
+
+    /**
+     * Runs {@code wazo/rules <step>} in {@code workingDirectory}.
+     *
+     * @param environment variables added to the inherited environment ({@code pkgdir} for the package step)
+     * @param wrapper a command the rules call is handed to (fakeroot), or empty
+     */
+    void run(RulesStep step, Path workingDirectory, Map<String, String> environment, List<String> wrapper)
+            throws RulesStepException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", UMASK_022, "wazo-rules"));
+        command.addAll(wrapper);
+        command.add(workingDirectory.resolve("wazo").resolve("rules").toString());
         command.add(step.argument());
 
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(pluginDirectory.toFile())
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
 
         String name = "wazo/rules " + step.argument();
-        Process process;
+        Running running;
         try {
-            process = builder.start();
+            running = start(builder);
         } catch (IOException e) {
             throw new RulesStepException(name + " could not start: " + e.getMessage(), step,
                     OptionalInt.empty(), false, List.of());
         }
         OutputTail tail = new OutputTail(TAIL_LINES);
-        Thread reader = startReader(step, process, tail);
-        try {
-            boolean finished = waitFor(process);
+        Thread reader = startReader(step, running.process(), tail);
+        try (running) {
+            boolean finished = waitFor(running.process());
+            // Whatever the step left running in the background is stopped with it, also when it exited
+            // normally: no step leaves a process behind.
+            running.stop();
+            finishReading(reader, running.process());
             if (!finished) {
-                ProcessTrees.stop(process, GRACE);
-                finishReading(reader, process);
                 throw new RulesStepException(
                         name + " did not finish within " + describe(timeout.orElseThrow()) + " and was stopped"
                                 + tail.describe(),
                         step, OptionalInt.empty(), true, tail.lines());
             }
-            // A step may leave a background child holding the output open; it must not hang the build.
-            ProcessTrees.stopDescendants(process, GRACE);
-            finishReading(reader, process);
-            int status = process.exitValue();
+            int status = running.process().exitValue();
             if (status != 0) {
                 throw new RulesStepException(name + " failed with exit status " + status + explain(status)
                         + tail.describe(), step, OptionalInt.of(status), false, tail.lines());
             }
         } catch (InterruptedException e) {
-            ProcessTrees.stop(process, GRACE);
+            running.stopAfterInterrupt();
             throw e;
         }
+    }
+
+    /** A started step: in a process group where the machine allows, else a plain process tree. */
+    private interface Running extends AutoCloseable {
+        Process process();
+
+        void stop() throws InterruptedException;
+
+        /** Stops the step although this thread's interrupt flag was set. */
+        default void stopAfterInterrupt() {
+            boolean interrupted = Thread.interrupted();
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } finally {
+                close();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        void close();
+    }
+
+    private Running start(ProcessBuilder builder) throws IOException {
+        if (processGroups) {
+            ProcessGroup group = ProcessGroup.start(builder);
+            return new Running() {
+                public Process process() {
+                    return group.leader();
+                }
+
+                public void stop() throws InterruptedException {
+                    group.stop(GRACE);
+                }
+
+                public void close() {
+                    group.close();
+                }
+            };
+        }
+        Process process = builder.start();
+        return new Running() {
+            public Process process() {
+                return process;
+            }
+
+            public void stop() throws InterruptedException {
+                ProcessTrees.stop(process, GRACE);
+            }
+
+            public void close() {
+            }
+        };
     }
 
     private boolean waitFor(Process process) throws InterruptedException {
@@ -124,7 +209,7 @@ public final class RulesRunner {
     private static void finishReading(Thread reader, Process process) throws InterruptedException {
         reader.join(GRACE.toMillis());
         if (reader.isAlive()) {
-            // Something outside the process tree still holds the pipe; stop reading rather than hang.
+            // Something outside the step's group still holds the pipe; stop reading rather than hang.
             try {
                 process.getInputStream().close();
             } catch (IOException ignored) {

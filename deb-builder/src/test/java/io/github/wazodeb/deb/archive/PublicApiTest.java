@@ -16,7 +16,7 @@ class PublicApiTest {
     void noCommonsCompressTypeAppearsInAPublicSignature() {
         List<String> leaks = new ArrayList<>();
         for (Class<?> type : List.of(PayloadTree.class, PayloadEntry.class, EntryType.class, PayloadException.class,
-                ControlMember.class, FileDigest.class, DataMember.class, DebArchiveWriter.class, DebFile.class)) {
+                ControlMember.class, FakedModes.class, DataMember.class, DebArchiveWriter.class, DebFile.class)) {
             assertThat(Modifier.isPublic(type.getModifiers())).as("%s is public", type).isTrue();
             for (Executable member : Stream.concat(Stream.of(type.getConstructors()), Stream.of(type.getMethods())).toList()) {
                 List<Class<?>> types = new ArrayList<>(List.of(member.getParameterTypes()));

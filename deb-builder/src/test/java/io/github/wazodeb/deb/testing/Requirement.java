@@ -57,7 +57,12 @@ public enum Requirement {
     ZSTD("zstd", "zstd"),
     TAR("tar", "tar"),
     MD5SUM("coreutils", "md5sum"),
-    MKFIFO("coreutils", "mkfifo");
+    MKFIFO("coreutils", "mkfifo"),
+    PYTHON3("python3", "python3"),
+    /** Starts each rules step in a process group of its own. */
+    SETSID("util-linux", "setsid"),
+    /** Lists the payload inside the fakeroot session. */
+    FIND("findutils", "find");
 
     /** Where {@link #BUSYBOX} looks for the static busybox. */
     public static final Path BUSYBOX_PATH = Path.of("/bin/busybox");

@@ -1,0 +1,54 @@
+package io.github.wazodeb.deb;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cancels a build when the JVM is asked to stop (SIGINT or SIGTERM to the CLI, Ctrl-C in Maven), and lets
+ * the JVM stop only once the build has cleaned up: the running step's processes stopped, staging and
+ * temporary files removed, nothing written. Without it the JVM would exit in the middle of the build and
+ * leave all of that behind. The build thread is interrupted; every blocking stage of the build answers an
+ * interrupt by stopping and cleaning up.
+ */
+final class ShutdownCancellation implements AutoCloseable {
+
+    /** Enough for a step's grace period (5 s) and the removal of a large staging tree. */
+    private static final long WAIT_SECONDS = 60;
+
+    private final CountDownLatch cleanedUp = new CountDownLatch(1);
+    private final Thread hook;
+
+    private ShutdownCancellation(Thread buildThread) {
+        hook = new Thread(() -> {
+            buildThread.interrupt();
+            try {
+                cleanedUp.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "wazo-deb-cancel-build");
+    }
+
+    /** Watches for shutdown while the calling thread builds. */
+    static ShutdownCancellation forCurrentThread() {
+        ShutdownCancellation cancellation = new ShutdownCancellation(Thread.currentThread());
+        try {
+            Runtime.getRuntime().addShutdownHook(cancellation.hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already stopping: the build will be interrupted by whoever stops it, or not at all.
+            Thread.currentThread().interrupt();
+        }
+        return cancellation;
+    }
+
+    /** The build has cleaned up: a waiting shutdown may go on. */
+    @Override
+    public void close() {
+        cleanedUp.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Shutdown is under way and the hook is running or done: nothing to remove.
+        }
+    }
+}
