@@ -88,12 +88,12 @@ public final class DebBuilder {
                     plugin.name(), listener::warning);
             checkConffiles(staging.payload());
 
-            Path target = Files.createDirectories(outputDir).resolve(PackageFileName.of(plugin));
-            listener.progress("Writing " + target);
+            listener.progress("Writing the package");
             DebArchiveWriter writer = new DebArchiveWriter(options.compression(), options.compressionLevel(),
                     options.timestamp());
             DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked), staging.work());
             ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
+            Path target = Files.createDirectories(outputDir).resolve(PackageFileName.of(plugin));
             DebFile deb = writer.writeDeb(controlMembers(plugin, control, data), data, target);
             return new BuildResult(deb.path(), deb.size(), deb.sha256(), control.fields(), report.warnings());
         } catch (InterruptedException | InterruptedIOException | ClosedByInterruptException e) {
@@ -131,6 +131,11 @@ public final class DebBuilder {
             throw new UnusableOptionException(UnusableOptionException.Option.OUTPUT_DIRECTORY,
                     "the output directory " + options.outputDirectory() + " is not a directory"
                             + (existing.equals(outputDir) ? "" : ": " + existing + " is a file"));
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new UnusableOptionException(UnusableOptionException.Option.OUTPUT_DIRECTORY,
+                    "the output directory " + options.outputDirectory() + " cannot be written to: "
+                            + existing + ": permission denied");
         }
         return outputDir;
     }
