@@ -129,12 +129,16 @@ public final class Staging implements AutoCloseable {
     private static void removeAbandoned(Path parent) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, PREFIX + "*")) {
             for (Path dir : dirs) {
-                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && isAbandoned(dir)) {
-                    TreeRemover.remove(dir);
+                try {
+                    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && isAbandoned(dir)) {
+                        TreeRemover.remove(dir);
+                    }
+                } catch (IOException e) {
+                    // Another user's leftovers: theirs to remove, not a reason to fail this build.
                 }
             }
         } catch (IOException e) {
-            // Another user's leftovers, or a folder we may not list: theirs to remove, not a reason to fail.
+            // A folder we may not list: nothing of ours can be in it.
         }
     }
 

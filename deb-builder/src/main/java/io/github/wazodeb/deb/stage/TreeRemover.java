@@ -57,7 +57,9 @@ final class TreeRemover {
     }
 
     private static void makeWritable(Path dir) throws IOException {
-        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(dir));
+        // EnumSet.copyOf refuses an empty set ("Collection is empty"): exactly a mode-000 directory's.
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        permissions.addAll(Files.getPosixFilePermissions(dir));
         if (permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                 PosixFilePermission.OWNER_EXECUTE))) {
             Files.setPosixFilePermissions(dir, permissions);
