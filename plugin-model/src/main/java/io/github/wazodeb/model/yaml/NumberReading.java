@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a number scalar becomes once YAML has read it and Python has turned it back into text, as
@@ -14,6 +15,7 @@ import java.util.Optional;
  */
 public final class NumberReading {
 
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]*");
     /** Python's repr of a float switches to exponent notation outside this decimal-point range. */
     private static final int MIN_FIXED_POINT = -3;
     private static final int MAX_FIXED_POINT = 16;
@@ -29,7 +31,10 @@ public final class NumberReading {
      */
     public static Optional<String> asPythonText(YamlNode.Scalar scalar) {
         return switch (scalar.kind()) {
-            case INT -> PlainValues.bigInteger(scalar.text()).map(BigInteger::toString);
+            // Plain decimal digits read back as themselves; skipping the conversion keeps a huge one cheap.
+            case INT -> DECIMAL.matcher(scalar.text()).matches()
+                    ? Optional.of(scalar.text())
+                    : PlainValues.bigInteger(scalar.text()).map(BigInteger::toString);
             case FLOAT -> PlainValues.floating(scalar.text()).map(NumberReading::pythonRepr);
             default -> Optional.empty();
         };
