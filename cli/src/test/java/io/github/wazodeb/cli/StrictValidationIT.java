@@ -30,6 +30,12 @@ class StrictValidationIT {
         return validate(pluginYml, RULES);
     }
 
+    /** Exit code 2 (invalid input) with exactly these problem lines. */
+    private static void assertRefusedWithExactly(CliRun run, String... lines) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(problems(run)).containsExactly(lines);
+    }
+
     /** The problem lines, without the summary line. */
     private static List<String> problems(CliRun run) {
         return run.err().lines().filter(line -> line.startsWith("wazo/")).toList();
@@ -39,8 +45,7 @@ class StrictValidationIT {
     void aDateVersionExitsTwoSayingToQuoteIt() throws Exception {
         CliRun run = validate("name: hello\nnamespace: itest\nversion: 2024-01-01\n");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(problems(run)).containsExactly("wazo/plugin.yml:3:10: version \"2024-01-01\" must be a string, "
+        assertRefusedWithExactly(run, "wazo/plugin.yml:3:10: version \"2024-01-01\" must be a string, "
                 + "but YAML reads it as a date: quote it: version: \"2024-01-01\"");
         assertThat(run.err()).contains("1 error").doesNotContain("\tat ");
     }
@@ -49,8 +54,7 @@ class StrictValidationIT {
     void aBooleanNameExitsTwo() throws Exception {
         CliRun run = validate("name: yes\nnamespace: itest\nversion: \"1.0\"\n");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(problems(run)).containsExactly(
+        assertRefusedWithExactly(run,
                 "wazo/plugin.yml:1:7: name \"yes\" must be a string, but YAML reads it as a boolean: quote it: name: \"yes\"");
     }
 
@@ -58,8 +62,7 @@ class StrictValidationIT {
     void aNumericNamespaceExitsTwo() throws Exception {
         CliRun run = validate("name: hello\nnamespace: 123\nversion: \"1.0\"\n");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(problems(run)).containsExactly("wazo/plugin.yml:2:12: namespace \"123\" must be a string, "
+        assertRefusedWithExactly(run, "wazo/plugin.yml:2:12: namespace \"123\" must be a string, "
                 + "but YAML reads it as a number: quote it: namespace: \"123\"");
     }
 
@@ -67,8 +70,7 @@ class StrictValidationIT {
     void dependsWithoutAValueExitsTwo() throws Exception {
         CliRun run = validate("name: hello\nnamespace: itest\nversion: \"1.0\"\ndepends:\n");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(problems(run)).containsExactly(
+        assertRefusedWithExactly(run,
                 "wazo/plugin.yml:4:9: depends has no value (YAML reads it as null): give it a value or remove the key");
     }
 
@@ -76,8 +78,7 @@ class StrictValidationIT {
     void anUnquotedVersionThatYamlReadsAsAnotherNumberExitsTwo() throws Exception {
         CliRun run = validate("name: hello\nnamespace: itest\nversion: 1.10\n");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(problems(run)).containsExactly("wazo/plugin.yml:3:10: version \"1.10\" is read by YAML as the number "
+        assertRefusedWithExactly(run, "wazo/plugin.yml:3:10: version \"1.10\" is read by YAML as the number "
                 + "1.1, which wazo-plugind would package instead: quote it: version: \"1.10\"");
     }
 
@@ -104,8 +105,7 @@ class StrictValidationIT {
     void aRulesScriptWithWindowsLineEndsExitsTwoInValidate() throws Exception {
         CliRun run = validate(PluginDirs.pluginYml("hello", "1.0"), RULES.replace("\n", "\r\n"));
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(problems(run)).containsExactly("wazo/rules:1:1: \"#!/bin/sh\\r\" is a shebang line ending in a "
+        assertRefusedWithExactly(run, "wazo/rules:1:1: \"#!/bin/sh\\r\" is a shebang line ending in a "
                 + "carriage return (the file has Windows line ends), so the system looks for an interpreter whose name "
                 + "ends in \\r and cannot run the script: convert the file with sed -i 's/\\r$//' wazo/rules");
     }
