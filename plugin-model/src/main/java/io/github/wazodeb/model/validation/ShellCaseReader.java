@@ -26,7 +26,7 @@ final class ShellCaseReader {
     }
 
     /** One branch: its patterns as written, quotes included ({@code "uninstall"}, {@code package}, {@code *}). */
-    record Branch(List<String> patterns, Position at) {
+    record Branch(List<String> patterns) {
         Branch {
             patterns = List.copyOf(patterns);
         }
@@ -74,7 +74,6 @@ final class ShellCaseReader {
                 i++;
             }
             List<String> patterns = new ArrayList<>();
-            Position at = i < tokens.size() ? tokens.get(i).at() : Position.NONE;
             while (true) {
                 if (i + 1 >= tokens.size() || tokens.get(i).kind() != Kind.WORD) {
                     return Optional.empty();
@@ -89,7 +88,7 @@ final class ShellCaseReader {
                     return Optional.empty();
                 }
             }
-            branches.add(new Branch(patterns, at));
+            branches.add(new Branch(patterns));
             int end = endOfBranch(tokens, i);
             if (end < 0) {
                 return Optional.empty();
