@@ -28,13 +28,13 @@ class ValidateCommandIT {
 
     @Test
     void warningsArePrintedButTheExitCodeStaysZero() throws Exception {
-        Path plugin = PluginDirs.plugin(work, "name: hello\nnamespace: itest\nversion: 1.10\n",
-                PluginDirs.rulesWhere("build", "true"));
+        Path plugin = PluginDirs.plugin(work, "name: hello\nnamespace: itest\nversion: \"1.10\"\nmin_wazo_version: 20.10\n",
+                PluginDirs.rulesWhere("build|package|install|uninstall", "true"));
 
         CliRun run = CliRun.wazoDeb(work, Map.of(), "validate", plugin.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).contains("wazo/plugin.yml:3:10: warning: version \"1.10\"").contains("(1 warning)");
+        assertThat(run.err()).contains("wazo/plugin.yml:4:19: warning: min_wazo_version \"20.10\"").contains("(1 warning)");
     }
 
     @Test

@@ -90,7 +90,7 @@ class PluginDirectoryTest {
     @Test
     void postrmStepAtFormatZeroIsAWarning() throws IOException {
         PluginReport report = PluginReader.readDirectory(plugin(VALID,
-                "#!/bin/sh\ncase \"$1\" in\n  build) ;;\n  postrm) rm -rf /x ;;\nesac\n", true));
+                "#!/bin/sh\ncase \"$1\" in\n  build|package|install|uninstall) ;;\n  postrm) rm -rf /x ;;\nesac\n", true));
         assertThat(report.isValid()).isTrue();
         assertThat(lines(report)).containsExactly("wazo/rules:4:3: warning: has a postrm step, which is never called "
                 + "with plugin_format_version 0: set plugin_format_version: 1");
@@ -99,7 +99,7 @@ class PluginDirectoryTest {
     @Test
     void postrmStepAtFormatOneIsFine() throws IOException {
         PluginReport report = PluginReader.readDirectory(plugin(VALID + "plugin_format_version: 1\n",
-                "#!/bin/sh\ncase \"$1\" in\n  postrm) ;;\nesac\n", true));
+                "#!/bin/sh\ncase \"$1\" in\n  build|package|install|uninstall|postrm) ;;\nesac\n", true));
         assertThat(report.problems()).isEmpty();
     }
 
@@ -159,6 +159,6 @@ class PluginDirectoryTest {
         assertThat(descriptor.otherKeys()).containsEntry("tags", List.of("admin", "conference"))
                 .containsEntry("display_name", "Conference admin UI").containsKeys("author", "homepage");
         assertThat(report.warnings()).extracting(Problem::key)
-                .containsExactly("version", "min_wazo_version");
+                .containsExactly("min_wazo_version");
     }
 }

@@ -17,8 +17,8 @@ class PluginYamlProperties {
 
     private static final List<String> VALID_TEXTS = List.of(
             "name: hello\nnamespace: acme\nversion: \"1.0\"\n",
-            "name: admin-ui\nnamespace: official\nversion: 1.10\nplugin_format_version: 2\nmin_wazo_version: 20.10\n"
-                    + "depends:\n  - name: base\n    namespace: official\n    version: 0.3\n"
+            "name: admin-ui\nnamespace: official\nversion: 1.0\nplugin_format_version: 2\nmin_wazo_version: 20.10\n"
+                    + "depends:\n  - name: base\n    namespace: official\n    version: \"0.3\"\n"
                     + "debian_depends:\n  - python3-flask (>= 1.0)\n  - libc6:any | musl\ntags: [a, b]\n",
             "# comment\nname: chat\nnamespace: acme\nversion: '2:1.4-1'\ndescription: |\n  Line one\n  line two\n"
                     + "display_name: Chat\nauthor: {name: Me, mail: me@example.com}\n");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PluginYamlRulesTest {
@@ -75,11 +76,122 @@ class PluginYamlRulesTest {
     }
 
     @Test
-    void unquotedNumericVersionKeepsItsTextWithOneWarning() {
+    void unquotedVersionThatYamlReadsAsAnotherNumberIsRefusedSayingToQuoteIt() {
         PluginReport report = read("name: hello\nnamespace: acme\nversion: 1.10\n");
-        assertThat(report.descriptor().orElseThrow().version()).isEqualTo("1.10");
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:3:10: version \"1.10\" is read by YAML as the number 1.1, "
+                + "which wazo-plugind would package instead: quote it: version: \"1.10\"");
+        assertThat(report.isValid()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"010, 8", "1:2.0, 62.0", "1e3, 1000.0", "007, 7", "1.100, 1.1", "0x10, 16", "1., 1.0", "1.50, 1.5", "2.0e0, 2.0"})
+    void everyUnquotedVersionWhoseReadingDiffersIsRefused(String version, String reading) {
+        PluginReport report = read("name: hello\nnamespace: acme\nversion: " + version + "\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("version");
+            assertThat(p.value()).isEqualTo(version);
+            assertThat(p.rule()).isEqualTo("is read by YAML as the number " + reading
+                    + ", which wazo-plugind would package instead: quote it: version: \"" + version + "\"");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "2", "0.1", "10.25", "2024"})
+    void unquotedVersionWhoseReadingIsItsTextIsKept(String version) {
+        PluginReport report = read("name: hello\nnamespace: acme\nversion: " + version + "\n");
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.descriptor().orElseThrow().version()).isEqualTo(version);
+    }
+
+    @Test
+    void unquotedVersionThatIsNotADebianVersionSaysSoFirst() {
+        assertThat(lines(read("name: hello\nnamespace: acme\nversion: .5\n"))).containsExactly(
+                "wazo/plugin.yml:3:10: version \".5\" is not a valid Debian version: it must start with a digit");
+    }
+
+    @Test
+    void dateVersionIsRefusedSayingToQuoteIt() {
+        assertThat(lines(read("name: hello\nnamespace: acme\nversion: 2024-01-01\n"))).containsExactly(
+                "wazo/plugin.yml:3:10: version \"2024-01-01\" must be a string, but YAML reads it as a date: "
+                        + "quote it: version: \"2024-01-01\"");
+    }
+
+    @Test
+    void booleanVersionIsRefused() {
+        assertThat(lines(read("name: hello\nnamespace: acme\nversion: on\n"))).containsExactly(
+                "wazo/plugin.yml:3:10: version \"on\" must be a string, but YAML reads it as a boolean: quote it: version: \"on\"");
+    }
+
+    @Test
+    void booleanNameIsRefused() {
+        assertThat(lines(read("name: yes\nnamespace: acme\nversion: \"1.0\"\n"))).containsExactly(
+                "wazo/plugin.yml:1:7: name \"yes\" must be a string, but YAML reads it as a boolean: quote it: name: \"yes\"");
+    }
+
+    @Test
+    void numericNamespaceIsRefused() {
+        assertThat(lines(read("name: hello\nnamespace: 123\nversion: \"1.0\"\n"))).containsExactly(
+                "wazo/plugin.yml:2:12: namespace \"123\" must be a string, but YAML reads it as a number: "
+                        + "quote it: namespace: \"123\"");
+    }
+
+    @Test
+    void quotedNumericNamespaceIsAccepted() {
+        assertThat(read("name: hello\nnamespace: \"123\"\nversion: \"1.0\"\n").descriptor().orElseThrow().namespace())
+                .isEqualTo("123");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "2024-01-01", "12", "1.5", "!!int 7"})
+    void descriptionThatYamlDoesNotReadAsAStringIsRefused(String description) {
+        PluginReport report = read(VALID + "description: " + description + "\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("description");
+            assertThat(p.rule()).startsWith("must be a string, but YAML reads it as ");
+        });
+    }
+
+    @Test
+    void dependsEntryStringsMustBeStringsToYaml() {
+        PluginReport report = read(VALID + "plugin_format_version: 2\ndepends:\n  - name: yes\n    namespace: 123\n"
+                + "    version: 0.3\n");
         assertThat(lines(report)).containsExactly(
-                "wazo/plugin.yml:3:10: warning: version \"1.10\" is read by YAML as a number; quote it: version: \"1.10\"");
+                "wazo/plugin.yml:6:11: depends[0].name \"yes\" must be a string, but YAML reads it as a boolean: quote it: name: \"yes\"",
+                "wazo/plugin.yml:7:16: depends[0].namespace \"123\" must be a string, but YAML reads it as a number: "
+                        + "quote it: namespace: \"123\"",
+                "wazo/plugin.yml:8:14: depends[0].version \"0.3\" must be a string, but YAML reads it as a number: "
+                        + "quote it: version: \"0.3\"");
+    }
+
+    @Test
+    void dependsWithoutAValueIsRefused() {
+        assertThat(lines(read(VALID + "depends:\n"))).containsExactly(
+                "wazo/plugin.yml:4:9: depends has no value (YAML reads it as null): give it a value or remove the key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plugin_format_version:", "description:", "debian_depends:", "min_wazo_version:",
+            "max_wazo_version: ~", "depends: null"})
+    void optionalKeyGivenWithoutAValueIsRefused(String line) {
+        PluginReport report = read(VALID + line + "\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo(line.substring(0, line.indexOf(':')));
+            assertThat(p.rule()).isEqualTo("has no value (YAML reads it as null): give it a value or remove the key");
+        });
+    }
+
+    @Test
+    void dependsEntryKeyWithoutAValueIsRefused() {
+        assertThat(lines(read(VALID + "plugin_format_version: 2\ndepends:\n  - name: other\n    namespace:\n"
+                + "    version:\n"))).containsExactly(
+                "wazo/plugin.yml:7:15: depends[0].namespace has no value (YAML reads it as null): give it a value",
+                "wazo/plugin.yml:8:13: depends[0].version has no value (YAML reads it as null): give it a value or remove the key");
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() {
+        PluginReport report = read("name: yes\nnamespace: 123\nversion: 2024-01-01\ndepends:\n");
+        assertThat(report.errors()).extracting(Problem::key).containsExactly("name", "namespace", "version", "depends");
     }
 
     @Test
@@ -162,12 +274,12 @@ class PluginYamlRulesTest {
 
     @Test
     void dependsEntriesKeepTheirVersionAndWarnAboutUnknownKeys() {
-        PluginReport report = read(VALID + "depends:\n  - name: other\n    namespace: acme\n    version: \"1.2\"\n"
-                + "    extra: 1\n  - {name: third, namespace: zed}\n");
+        PluginReport report = read(VALID + "plugin_format_version: 2\ndepends:\n  - name: other\n    namespace: acme\n"
+                + "    version: \"1.2\"\n    extra: 1\n  - {name: third, namespace: zed}\n");
         assertThat(report.descriptor().orElseThrow().depends()).containsExactly(
                 new PluginDependency("other", "acme", Optional.of("1.2")),
                 new PluginDependency("third", "zed", Optional.empty()));
-        assertThat(lines(report)).containsExactly("wazo/plugin.yml:8:5: warning: depends[0].extra is not a key of a "
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:9:5: warning: depends[0].extra is not a key of a "
                 + "depends entry (name, namespace, version) and is ignored");
     }
 
@@ -219,19 +331,47 @@ class PluginYamlRulesTest {
     }
 
     @Test
-    void minWazoVersionKeepsItsTextAtFormatTwo() {
-        PluginReport report = read(VALID + "plugin_format_version: 2\nmin_wazo_version: 20.10\nmax_wazo_version: '21.1'\n");
+    void unquotedWazoVersionKeepsItsTextWithAWarningThatYamlReadsAnother() {
+        PluginReport report = read(VALID + "min_wazo_version: 20.10\nmax_wazo_version: '21.1'\n");
         PluginDescriptor descriptor = report.descriptor().orElseThrow();
         assertThat(descriptor.minWazoVersion()).contains("20.10");
         assertThat(descriptor.maxWazoVersion()).contains("21.1");
-        assertThat(report.warnings()).extracting(Problem::rule).noneMatch(rule -> rule.contains("plugin_format_version"));
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:4:19: warning: min_wazo_version \"20.10\" is read by YAML "
+                + "and wazo-plugind as 20.1; wazo-deb keeps the text as written: quote it: min_wazo_version: \"20.10\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"21.1", "22"})
+    void unquotedWazoVersionWhoseReadingIsItsTextHasNoWarning(String version) {
+        PluginReport report = read(VALID + "max_wazo_version: " + version + "\n");
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.descriptor().orElseThrow().maxWazoVersion()).contains(version);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void wazoVersionsAreReadAtEveryFormatWithoutAWarning(int format) {
+        PluginReport report = read(VALID + "plugin_format_version: " + format + "\nmin_wazo_version: '20.13'\n"
+                + "max_wazo_version: '24.01'\n");
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.descriptor().orElseThrow().minWazoVersion()).contains("20.13");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "2024-01-01"})
+    void wazoVersionThatIsABooleanOrADateIsRefused(String value) {
+        PluginReport report = read(VALID + "min_wazo_version: " + value + "\n");
+        assertThat(report.errors()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("min_wazo_version");
+            assertThat(p.rule()).startsWith("must be a string, but YAML reads it as ");
+        });
     }
 
     @Test
-    void wazoVersionBelowFormatTwoIsAWarning() {
-        PluginReport report = read(VALID + "max_wazo_version: '21.1'\n");
+    void dependsVersionBelowFormatTwoIsAWarning() {
+        PluginReport report = read(VALID + "depends:\n  - {name: other, namespace: acme, version: '1.2'}\n");
         assertThat(report.isValid()).isTrue();
-        assertThat(lines(report)).containsExactly("wazo/plugin.yml:4:19: warning: max_wazo_version \"21.1\" is only read "
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:5:45: warning: depends[0].version \"1.2\" is only read "
                 + "from plugin_format_version 2 on and this plugin has format 0: set plugin_format_version: 2");
     }
 

@@ -3,6 +3,7 @@ package io.github.wazodeb.deb.control;
 import io.github.wazodeb.model.PluginDescriptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,10 @@ import java.util.Optional;
  *   <li>Synopsis: the first non-blank line of the plugin's description, trimmed, whitespace collapsed; over
  *       80 characters it is cut at a word boundary and ends with {@code ...} (the whole line then opens the
  *       extended description, so nothing is lost). Without a description: {@code Wazo plugin <ns>/<name>}.
- *   <li>Extended description: the rest of the plugin's description, then a paragraph naming the plugin.
+ *   <li>Extended description: the rest of the plugin's description, then a paragraph naming the plugin;
+ *       the naming paragraph comes first instead where the extended description would otherwise open with
+ *       the synopsis again (lintian: description-synopsis-is-duplicated), and the plain synopsis is used
+ *       where the synopsis is that paragraph's own first line.
  *       Each line starts with one space; a blank line becomes {@code " ."}; runs of blank lines become one;
  *       a line whose text starts with {@code .} gets a second space, because policy reserves
  *       {@code " .x"} for future use; a line holding only {@code .} is a paragraph break, as it is in a
@@ -43,26 +47,75 @@ final class DescriptionField {
         while (first < lines.size() && isParagraphBreak(lines.get(first))) {
             first++;
         }
-        String synopsis;
-        List<String> rest = new ArrayList<>();
-        if (first == lines.size()) {
-            synopsis = "Wazo plugin " + plugin.namespace() + "/" + plugin.name();
-        } else {
-            String line = collapseWhitespace(lines.get(first));
-            synopsis = shortened(line);
-            if (!synopsis.equals(line)) {
-                rest.add(line);
-                rest.add("");
-            }
-            rest.addAll(lines.subList(first + 1, lines.size()));
-        }
-        rest.add("");
-        rest.add("This package wraps the " + plugin.namespace() + "/" + plugin.name()
+        String plain = "Wazo plugin " + plugin.namespace() + "/" + plugin.name();
+        String naming = "This package wraps the " + plugin.namespace() + "/" + plugin.name()
                 + " Wazo plugin, as wazo-plugind would build it; wazo-plugind lists and removes it"
-                + " like any plugin it installed.");
+                + " like any plugin it installed.";
+        if (first == lines.size()) {
+            return field(plain, List.of(naming));
+        }
+        String line = collapseWhitespace(lines.get(first));
+        String synopsis = shortened(line);
+        List<String> rest = new ArrayList<>();
+        if (!synopsis.equals(line)) {
+            rest.add(line);
+            rest.add("");
+        }
+        rest.addAll(lines.subList(first + 1, lines.size()));
+        List<String> whole = new ArrayList<>(List.of(line));
+        whole.addAll(lines.subList(first + 1, lines.size()));
 
+        // The layouts in order of preference; the first whose extended description does not open with the
+        // synopsis again wins. A cut synopsis is repeated whole below it, and its first folded line can be
+        // the synopsis without its "..."; a description can repeat its own first line. Then the paragraph
+        // naming the plugin goes first; were the synopsis that very sentence, the plain synopsis is used and
+        // the whole description follows it. One of the three always fits.
+        List<Layout> layouts = List.of(
+                new Layout(synopsis, joined(rest, naming)),
+                new Layout(synopsis, joined(List.of(naming), rest)),
+                new Layout(plain, joined(whole, naming)));
+        return layouts.stream().filter(Layout::opensWithoutRepeatingTheSynopsis).findFirst()
+                .map(layout -> field(layout.synopsis(), layout.extended())).orElseThrow();
+    }
+
+    /** A synopsis with the extended description's lines before folding. */
+    private record Layout(String synopsis, List<String> extended) {
+
+        /**
+         * lintian's description-synopsis-is-duplicated: the first extended line equals the synopsis once
+         * lower-cased and stripped of all but ASCII letters and digits. Both orders of those two steps are
+         * tried, as lintian may see the text as characters or as bytes.
+         */
+        boolean opensWithoutRepeatingTheSynopsis() {
+            String opening = folded(extended).get(0).strip();
+            return !lettersAndDigits(opening).equals(lettersAndDigits(synopsis))
+                    && !lowerCaseFirst(opening).equals(lowerCaseFirst(synopsis));
+        }
+
+        private static String lettersAndDigits(String text) {
+            return text.replaceAll("[^a-zA-Z0-9]+", "").toLowerCase(Locale.ROOT);
+        }
+
+        private static String lowerCaseFirst(String text) {
+            return text.toLowerCase(Locale.ROOT).replaceAll("[^a-zA-Z0-9]+", "");
+        }
+    }
+
+    private static List<String> joined(List<String> before, String paragraph) {
+        return joined(before, List.of(paragraph));
+    }
+
+    /** Two runs of lines as paragraphs, a blank line between them. */
+    private static List<String> joined(List<String> before, List<String> after) {
+        List<String> lines = new ArrayList<>(before);
+        lines.add("");
+        lines.addAll(after);
+        return lines;
+    }
+
+    private static String field(String synopsis, List<String> extended) {
         StringBuilder value = new StringBuilder(synopsis);
-        for (String line : folded(rest)) {
+        for (String line : folded(extended)) {
             value.append('\n').append(line);
         }
         return value.toString();

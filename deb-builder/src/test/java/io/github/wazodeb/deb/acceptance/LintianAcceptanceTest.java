@@ -46,4 +46,26 @@ class LintianAcceptanceTest {
                 .as(report.output())
                 .allSatisfy(tag -> assertThat(CONTRACT_IMPLIED_ERRORS).containsKey(tag.name()));
     }
+
+    /**
+     * A first description line over 80 characters whose cut synopsis is, letters and digits, its first
+     * folded line: the synopsis must not open the extended description again.
+     */
+    @Test
+    void longFirstDescriptionLineIsNotRepeatedAsTheSynopsis() throws Exception {
+        Requirements.assumeAvailable(Requirement.LINTIAN);
+        PluginFixture plugin = PluginFixture.plugin("sounds-fr")
+                .withExtraYaml("description: \"Prompts in French for the voicemail, the conference rooms, the queues"
+                        + " and the supervision boards of every tenant\\n\\nInstalls the prompts under"
+                        + " /usr/share/asterisk/sounds/fr_FR.\"");
+
+        Lintian.Report report = Lintian.check(new PluginPackages(work).deb(plugin));
+        System.out.println("lintian on " + plugin.packageName() + ":\n" + report.output());
+
+        assertThat(report.tags()).as(report.output()).extracting(Lintian.Tag::name)
+                .doesNotContain("description-synopsis-is-duplicated");
+        assertThat(report.errors())
+                .as(report.output())
+                .allSatisfy(tag -> assertThat(CONTRACT_IMPLIED_ERRORS).containsKey(tag.name()));
+    }
 }

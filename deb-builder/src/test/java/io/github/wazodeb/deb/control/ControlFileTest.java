@@ -12,6 +12,7 @@ import io.github.wazodeb.model.PluginDependency;
 import io.github.wazodeb.model.PluginDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,73 @@ class ControlFileTest {
         assertThat(synopsis.length()).isLessThanOrEqualTo(80);
         assertThat(value).contains("\n French prompts for the voicemail, the conference rooms, the queues and the IVRs\n"
                 + " of every tenant\n .\n Next line.\n");
+    }
+
+    @Test
+    void longSynopsisWhoseFirstFoldedLineWouldRepeatItIsFollowedByTheParagraphNamingThePlugin() {
+        String line = "Prompts in French for the voicemail, the conference rooms, the queues and the supervision"
+                + " boards of every tenant";
+
+        String value = description(line + "\nNext line.");
+
+        assertThat(value).isEqualTo("""
+                Prompts in French for the voicemail, the conference rooms, the queues and the...
+                 This package wraps the demo/hello Wazo plugin, as wazo-plugind would build it;
+                 wazo-plugind lists and removes it like any plugin it installed.
+                 .
+                 Prompts in French for the voicemail, the conference rooms, the queues and the
+                 supervision boards of every tenant
+                 .
+                 Next line.""");
+    }
+
+    @Test
+    void descriptionRepeatingItsFirstLineIsFollowedByTheParagraphNamingThePlugin() {
+        String value = description("Call logs for CRM\nCall logs for CRM!\nMore.");
+
+        assertThat(value).startsWith("Call logs for CRM\n This package wraps the demo/hello Wazo plugin")
+                .endsWith(" .\n Call logs for CRM!\n More.");
+    }
+
+    @Test
+    void synopsisThatIsTheNamingSentenceGivesWayToThePlainSynopsis() {
+        String sentence = "This package wraps the demo/hello Wazo plugin, as wazo-plugind would build it;";
+
+        String value = description(sentence + "\n" + sentence);
+
+        assertThat(value).startsWith("Wazo plugin demo/hello\n " + sentence + "\n " + sentence + "\n .\n This package");
+    }
+
+    @Test
+    void noFirstLineLengthMakesTheExtendedDescriptionRepeatTheSynopsis() {
+        for (int length = 60; length <= 130; length++) {
+            for (int wordLength = 1; wordLength <= 12; wordLength++) {
+                String line = words(length, wordLength);
+
+                List<String> value = description(line + "\nMore.").lines().toList();
+
+                assertThat(lintianNormalized(value.get(1))).as("%s", value).isNotEqualTo(lintianNormalized(value.get(0)));
+                String rejoined = String.join(" ", value.stream().map(String::strip).toList());
+                assertThat(rejoined).contains(line).contains("demo/hello");
+            }
+        }
+    }
+
+    /** A line of {@code length} characters: words of {@code wordLength} letters, a long word every fifth. */
+    private static String words(int length, int wordLength) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; line.length() < length; i++) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(String.valueOf((char) ('a' + i % 26)).repeat(i % 5 == 4 ? wordLength + 9 : wordLength));
+        }
+        return line.substring(0, length).strip();
+    }
+
+    /** How lintian compares the synopsis and the first extended line (description-synopsis-is-duplicated). */
+    private static String lintianNormalized(String line) {
+        return line.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
     }
 
     @Test

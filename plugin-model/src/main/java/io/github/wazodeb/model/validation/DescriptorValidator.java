@@ -5,6 +5,7 @@ import io.github.wazodeb.model.DebianVersion;
 import io.github.wazodeb.model.PluginDependency;
 import io.github.wazodeb.model.PluginDescriptor;
 import io.github.wazodeb.model.report.ProblemList;
+import io.github.wazodeb.model.yaml.NumberReading;
 import io.github.wazodeb.model.yaml.PlainValues;
 import io.github.wazodeb.model.yaml.Position;
 import io.github.wazodeb.model.yaml.ScalarKind;
@@ -57,14 +58,15 @@ public final class DescriptorValidator {
 
         Optional<String> name = required(keys, "name").flatMap(node -> name(node, "name"));
         Optional<String> namespace = required(keys, "namespace").flatMap(node -> namespace(node, "namespace"));
-        Optional<String> version = required(keys, "version").flatMap(node -> debianVersion(node, "version"));
+        Optional<String> version = required(keys, "version").flatMap(this::version);
         Optional<String> description = optional(keys, "description").flatMap(this::description);
-        Optional<Integer> format = optional(keys, "plugin_format_version").map(this::formatVersion)
-                .orElse(Optional.of(0));
-        List<PluginDependency> depends = optional(keys, "depends").map(this::depends).orElse(List.of());
+        Optional<Integer> format = keys.containsKey("plugin_format_version")
+                ? optional(keys, "plugin_format_version").flatMap(this::formatVersion)
+                : Optional.of(0);
+        List<PluginDependency> depends = optional(keys, "depends").map(node -> depends(node, format)).orElse(List.of());
         List<DebianRelation> debianDepends = optional(keys, "debian_depends").map(this::debianDepends).orElse(List.of());
-        Optional<String> minWazo = wazoVersion(keys, "min_wazo_version", format);
-        Optional<String> maxWazo = wazoVersion(keys, "max_wazo_version", format);
+        Optional<String> minWazo = optional(keys, "min_wazo_version").flatMap(node -> wazoVersion(node, "min_wazo_version"));
+        Optional<String> maxWazo = optional(keys, "max_wazo_version").flatMap(node -> wazoVersion(node, "max_wazo_version"));
         Map<String, Object> otherKeys = new LinkedHashMap<>();
         for (YamlNode.Entry entry : mapping.entries()) {
             if (!KNOWN_KEYS.contains(entry.key())) {
@@ -87,59 +89,111 @@ public final class DescriptorValidator {
         YamlNode node = keys.get(key);
         if (node == null) {
             problems.error(Position.NONE, path, null, "is required");
-        }
-        return Optional.ofNullable(node);
-    }
-
-    /** A key whose value is YAML null (or empty) counts as absent, as {@code dict.get} would read it. */
-    private static Optional<YamlNode> optional(Map<String, YamlNode> keys, String key) {
-        YamlNode node = keys.get(key);
-        if (node instanceof YamlNode.Scalar scalar && scalar.kind() == ScalarKind.NULL) {
             return Optional.empty();
         }
-        return Optional.ofNullable(node);
+        return valued(node, path, "give it a value");
+    }
+
+    private Optional<YamlNode> optional(Map<String, YamlNode> keys, String key) {
+        return optional(keys, key, key);
+    }
+
+    /** Absent is fine; present without a value is not, as wazo-plugind's schema refuses null there. */
+    private Optional<YamlNode> optional(Map<String, YamlNode> keys, String key, String path) {
+        YamlNode node = keys.get(key);
+        return node == null ? Optional.empty() : valued(node, path, "give it a value or remove the key");
+    }
+
+    private Optional<YamlNode> valued(YamlNode node, String path, String fix) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.kind() == ScalarKind.NULL) {
+            problems.error(scalar.position(), path, scalar.text().isEmpty() ? null : scalar.text(),
+                    "has no value (YAML reads it as null): " + fix);
+            return Optional.empty();
+        }
+        return Optional.of(node);
     }
 
     private Optional<String> name(YamlNode node, String path) {
-        return literal(node, path, true).filter(text -> matches(NAME, text, node, path, NAME_RULE));
+        return string(node, path).filter(text -> matches(NAME, text, node, path, NAME_RULE));
     }
 
     private Optional<String> namespace(YamlNode node, String path) {
-        return literal(node, path, true).filter(text -> matches(NAMESPACE, text, node, path, NAMESPACE_RULE));
+        return string(node, path).filter(text -> matches(NAMESPACE, text, node, path, NAMESPACE_RULE));
     }
 
-    private Optional<String> debianVersion(YamlNode node, String path) {
-        return literal(node, path, true).filter(text -> {
-            Optional<String> problem = DebianVersion.problem(text);
-            problem.ifPresent(why -> problems.error(node.position(), path, text, "is not a valid Debian version: " + why));
-            return problem.isEmpty();
+    /**
+     * The literal text, a valid Debian version. An unquoted number is kept as written only where Python
+     * prints YAML's reading back the same ({@code 1.0}, {@code 2}): elsewhere wazo-plugind would package
+     * the reading ({@code 1.10} as {@code 1.1}, which dpkg orders before {@code 1.9}).
+     */
+    private Optional<String> version(YamlNode node) {
+        Optional<YamlNode.Scalar> scalar = scalar(node, "version");
+        if (scalar.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlNode.Scalar value = scalar.get();
+        String text = value.text();
+        if (value.kind() == ScalarKind.STRING) {
+            return debianVersion(text, value);
+        }
+        Optional<String> reading = NumberReading.asPythonText(value);
+        if (reading.isEmpty()) {
+            notAString(value, "version");
+            return Optional.empty();
+        }
+        return debianVersion(text, value).filter(valid -> {
+            boolean same = reading.get().equals(text);
+            if (!same) {
+                problems.error(value.position(), "version", text, "is read by YAML as the number " + reading.get()
+                        + ", which wazo-plugind would package instead: " + quoteIt("version", text));
+            }
+            return same;
         });
+    }
+
+    private Optional<String> debianVersion(String text, YamlNode node) {
+        Optional<String> problem = DebianVersion.problem(text);
+        problem.ifPresent(why -> problems.error(node.position(), "version", text, "is not a valid Debian version: " + why));
+        return problem.isEmpty() ? Optional.of(text) : Optional.empty();
     }
 
     /** Versions kept only as metadata: any text a control file or script could not be broken by. */
-    private Optional<String> versionText(YamlNode node, String path) {
-        return literal(node, path, false).filter(text -> {
-            boolean ok = !text.isEmpty() && text.codePoints()
-                    .noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp));
-            if (!ok) {
-                problems.error(node.position(), path, text, VERSION_TEXT_RULE);
-            }
-            return ok;
-        });
+    private Optional<String> versionText(String text, YamlNode node, String path) {
+        boolean ok = !text.isEmpty() && text.codePoints()
+                .noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp));
+        if (!ok) {
+            problems.error(node.position(), path, text, VERSION_TEXT_RULE);
+        }
+        return ok ? Optional.of(text) : Optional.empty();
     }
 
-    private Optional<String> wazoVersion(Map<String, YamlNode> keys, String key, Optional<Integer> format) {
-        Optional<YamlNode> node = optional(keys, key);
-        Optional<String> text = node.flatMap(n -> versionText(n, key));
-        if (text.isPresent() && format.isPresent() && format.get() < 2) {
-            problems.warning(node.get().position(), key, text.get(), "is only read from plugin_format_version 2 on "
-                    + "and this plugin has format " + format.get() + ": set plugin_format_version: 2");
+    /**
+     * The literal text: an unquoted number keeps it ({@code 20.10} stays {@code 20.10}), with a warning
+     * where YAML, and so wazo-plugind, reads another number.
+     */
+    private Optional<String> wazoVersion(YamlNode node, String key) {
+        Optional<YamlNode.Scalar> scalar = scalar(node, key);
+        if (scalar.isEmpty()) {
+            return Optional.empty();
         }
-        return text;
+        YamlNode.Scalar value = scalar.get();
+        if (value.kind() == ScalarKind.STRING) {
+            return versionText(value.text(), value, key);
+        }
+        Optional<String> reading = NumberReading.asPythonText(value);
+        if (reading.isEmpty()) {
+            notAString(value, key);
+            return Optional.empty();
+        }
+        if (!reading.get().equals(value.text())) {
+            problems.warning(value.position(), key, value.text(), "is read by YAML and wazo-plugind as " + reading.get()
+                    + "; wazo-deb keeps the text as written: " + quoteIt(key, value.text()));
+        }
+        return versionText(value.text(), value, key);
     }
 
     private Optional<String> description(YamlNode node) {
-        return literal(node, "description", false).filter(text -> {
+        return string(node, "description").filter(text -> {
             boolean ok = text.codePoints().noneMatch(cp -> cp != '\n' && Character.isISOControl(cp));
             if (!ok) {
                 problems.error(node.position(), "description", text,
@@ -168,19 +222,20 @@ public final class DescriptorValidator {
         return Optional.empty();
     }
 
-    private List<PluginDependency> depends(YamlNode node) {
+    /** {@code format} is empty when plugin_format_version is invalid (already reported). */
+    private List<PluginDependency> depends(YamlNode node, Optional<Integer> format) {
         if (!(node instanceof YamlNode.Sequence sequence)) {
             reportType(node, "depends", "must be a list of mappings, each with name and namespace");
             return List.of();
         }
         List<PluginDependency> depends = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
-            dependency(sequence.items().get(i), "depends[" + i + "]").ifPresent(depends::add);
+            dependency(sequence.items().get(i), "depends[" + i + "]", format).ifPresent(depends::add);
         }
         return depends;
     }
 
-    private Optional<PluginDependency> dependency(YamlNode node, String path) {
+    private Optional<PluginDependency> dependency(YamlNode node, String path, Optional<Integer> format) {
         if (!(node instanceof YamlNode.Mapping mapping)) {
             reportType(node, path, "must be a mapping with name and namespace");
             return Optional.empty();
@@ -196,9 +251,16 @@ public final class DescriptorValidator {
         Optional<String> name = required(keys, "name", path + ".name").flatMap(n -> name(n, path + ".name"));
         Optional<String> namespace = required(keys, "namespace", path + ".namespace")
                 .flatMap(n -> namespace(n, path + ".namespace"));
-        Optional<YamlNode> versionNode = optional(keys, "version");
-        Optional<String> version = versionNode.flatMap(n -> versionText(n, path + ".version"));
-        if (name.isEmpty() || namespace.isEmpty() || (versionNode.isPresent() && version.isEmpty())) {
+        String versionPath = path + ".version";
+        boolean hasVersion = keys.containsKey("version");
+        Optional<String> version = optional(keys, "version", versionPath)
+                .flatMap(n -> string(n, versionPath).flatMap(text -> versionText(text, n, versionPath)));
+        if (version.isPresent() && format.isPresent() && format.get() < 2) {
+            problems.warning(keys.get("version").position(), versionPath, version.get(), "is only read from "
+                    + "plugin_format_version 2 on and this plugin has format " + format.get()
+                    + ": set plugin_format_version: 2");
+        }
+        if (name.isEmpty() || namespace.isEmpty() || (hasVersion && version.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new PluginDependency(name.get(), namespace.get(), version));
@@ -228,28 +290,33 @@ public final class DescriptorValidator {
         return relations;
     }
 
-    /**
-     * The literal text of a scalar: {@code 1.10} stays "1.10" even though YAML reads a number, with a
-     * warning that says to quote it.
-     */
-    private Optional<String> literal(YamlNode node, String path, boolean required) {
-        if (!(node instanceof YamlNode.Scalar scalar)) {
-            reportType(node, path, "must be a string");
+    /** The text of a scalar YAML reads as a string; a number, boolean or date is refused, saying to quote it. */
+    private Optional<String> string(YamlNode node, String path) {
+        Optional<YamlNode.Scalar> scalar = scalar(node, path);
+        if (scalar.isPresent() && scalar.get().kind() != ScalarKind.STRING) {
+            notAString(scalar.get(), path);
             return Optional.empty();
         }
-        if (scalar.kind() == ScalarKind.NULL) {
-            if (required) {
-                problems.error(scalar.position(), path, scalar.text().isEmpty() ? null : scalar.text(),
-                        "has no value (YAML reads it as null): give it a value");
-            }
-            return Optional.empty();
+        return scalar.map(YamlNode.Scalar::text);
+    }
+
+    private Optional<YamlNode.Scalar> scalar(YamlNode node, String path) {
+        if (node instanceof YamlNode.Scalar scalar) {
+            return Optional.of(scalar);
         }
-        if (scalar.typedByYaml() && scalar.kind() != ScalarKind.STRING) {
-            String key = path.substring(path.lastIndexOf('.') + 1);
-            problems.warning(scalar.position(), path, scalar.text(), "is read by YAML as " + scalar.kind().description()
-                    + "; quote it: " + key + ": \"" + scalar.text() + "\"");
-        }
-        return Optional.of(scalar.text());
+        reportType(node, path, "must be a string");
+        return Optional.empty();
+    }
+
+    private void notAString(YamlNode.Scalar scalar, String path) {
+        problems.error(scalar.position(), path, scalar.text(), "must be a string, but YAML reads it as "
+                + scalar.kind().description() + ": " + quoteIt(path, scalar.text()));
+    }
+
+    /** The fix for a value YAML reads as another type, as a line to write. */
+    private static String quoteIt(String path, String text) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        return "quote it: " + key + ": \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private boolean matches(Pattern pattern, String text, YamlNode node, String path, String rule) {

@@ -89,6 +89,11 @@ public final class PlainValues {
 
     /** YAML 1.1 integers: decimal, 0b binary, 0x hex, 0o or leading-0 octal, base 60 with ':', '_' ignored. */
     public static Optional<Object> integer(String text) {
+        return bigInteger(text).map(value -> value.bitLength() < 64 ? (Object) value.longValue() : text);
+    }
+
+    /** The integer a YAML 1.1 int scalar stands for, whatever its size; empty when it is not one. */
+    static Optional<BigInteger> bigInteger(String text) {
         String digits = text.replace("_", "");
         boolean negative = digits.startsWith("-");
         if (digits.startsWith("-") || digits.startsWith("+")) {
@@ -115,8 +120,7 @@ public final class PlainValues {
             if (value.signum() < 0 || digits.chars().anyMatch(c -> c == '-' || c == '+')) {
                 return Optional.empty();
             }
-            value = negative ? value.negate() : value;
-            return Optional.of(value.bitLength() < 64 ? (Object) value.longValue() : text);
+            return Optional.of(negative ? value.negate() : value);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
