@@ -57,7 +57,11 @@ public enum Requirement {
     ZSTD("zstd", "zstd"),
     TAR("tar", "tar"),
     MD5SUM("coreutils", "md5sum"),
-    MKFIFO("coreutils", "mkfifo");
+    MKFIFO("coreutils", "mkfifo"),
+    /** apt reads the repositories wazo-deb writes. */
+    APT_GET("apt", "apt-get"),
+    /** What apt runs to check a repository's signature. */
+    GPGV("gpgv", "gpgv");
 
     /** Where {@link #BUSYBOX} looks for the static busybox. */
     public static final Path BUSYBOX_PATH = Path.of("/bin/busybox");
