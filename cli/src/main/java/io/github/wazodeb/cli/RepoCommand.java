@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -86,18 +85,10 @@ final class RepoCommand implements Callable<Integer> {
         if (!Files.isRegularFile(keyFile)) {
             throw new UsageException(keyFile + ": no such file (--key)");
         }
-        char[] passphrase = SigningKey.passphraseFrom(environment);
         try {
-            return SigningKey.read(keyFile, passphrase);
+            return SigningKey.read(keyFile, environment);
         } catch (SigningKeyException e) {
-            if (e.wrongPassphrase()) {
-                throw new UsageException(e.getMessage() + " (the passphrase is read from "
-                        + SigningKey.PASSPHRASE_VARIABLE
-                        + (environment.containsKey(SigningKey.PASSPHRASE_VARIABLE) ? ")" : ", which is not set)"));
-            }
             throw new UsageException(e.getMessage());
-        } finally {
-            Arrays.fill(passphrase, '\0');
         }
     }
 

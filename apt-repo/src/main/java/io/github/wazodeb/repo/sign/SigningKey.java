@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -48,6 +49,26 @@ public final class SigningKey {
     public static char[] passphraseFrom(Map<String, String> environment) {
         String value = environment.get(PASSPHRASE_VARIABLE);
         return value == null ? new char[0] : value.toCharArray();
+    }
+
+    /**
+     * Reads and unlocks the signing key of {@code file} with the passphrase of {@link #PASSPHRASE_VARIABLE} in
+     * {@code environment}, as the CLI and the Maven plugin do; a wrong passphrase's message says where it came
+     * from.
+     */
+    public static SigningKey read(Path file, Map<String, String> environment) throws SigningKeyException, IOException {
+        char[] passphrase = passphraseFrom(environment);
+        try {
+            return read(file, passphrase);
+        } catch (SigningKeyException e) {
+            if (!e.wrongPassphrase()) {
+                throw e;
+            }
+            throw new SigningKeyException(e.getMessage() + " (the passphrase is read from " + PASSPHRASE_VARIABLE
+                    + (environment.containsKey(PASSPHRASE_VARIABLE) ? ")" : ", which is not set)"), true);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     /**

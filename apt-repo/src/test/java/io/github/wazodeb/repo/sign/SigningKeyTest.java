@@ -53,8 +53,21 @@ class SigningKeyTest {
     }
 
     @Test
-    void thePassphraseComesFromItsEnvironmentVariable() {
-        assertThat(SigningKey.passphraseFrom(Map.of("WAZO_DEB_KEY_PASSPHRASE", "words"))).containsExactly("words".toCharArray());
-        assertThat(SigningKey.passphraseFrom(Map.of())).isEmpty();
+    void thePassphraseComesFromItsEnvironmentVariable() throws Exception {
+        TestKeys.TestKey key = TestKeys.generate(work, "open sesame");
+
+        SigningKey signingKey = SigningKey.read(key.secretKeyFile(), Map.of("WAZO_DEB_KEY_PASSPHRASE", "open sesame"));
+
+        assertThat(signingKey.fingerprint()).isEqualTo(key.fingerprint());
+    }
+
+    @Test
+    void aWrongPassphraseFromTheEnvironmentSaysWhereItCameFrom() {
+        TestKeys.TestKey key = TestKeys.generate(work, "open sesame");
+
+        assertThatThrownBy(() -> SigningKey.read(key.secretKeyFile(), Map.of("WAZO_DEB_KEY_PASSPHRASE", "no")))
+                .hasMessageEndingWith(" (the passphrase is read from WAZO_DEB_KEY_PASSPHRASE)");
+        assertThatThrownBy(() -> SigningKey.read(key.secretKeyFile(), Map.of()))
+                .hasMessageEndingWith(" (the passphrase is read from WAZO_DEB_KEY_PASSPHRASE, which is not set)");
     }
 }
