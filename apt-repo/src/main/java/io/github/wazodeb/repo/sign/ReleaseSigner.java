@@ -58,13 +58,9 @@ public final class ReleaseSigner {
                 armour.write((lines[i] + "\n").getBytes(StandardCharsets.UTF_8));
             }
             armour.endClearText();
-            try (BCPGOutputStream packets = new BCPGOutputStream(armour)) {
-                generator.generate().encode(packets);
-            }
+            writeSignature(generator, armour);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
-        } catch (PGPException e) {
-            throw new IllegalStateException("signing with an unlocked key failed", e);
         }
         return bytes.toByteArray();
     }
@@ -74,15 +70,22 @@ public final class ReleaseSigner {
         PGPSignatureGenerator generator = generator(PGPSignature.BINARY_DOCUMENT, date);
         generator.update(content);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armour = ArmoredOutputStream.builder().clearHeaders().build(bytes);
-                BCPGOutputStream packets = new BCPGOutputStream(armour)) {
-            generator.generate().encode(packets);
+        try (ArmoredOutputStream armour = ArmoredOutputStream.builder().clearHeaders().build(bytes)) {
+            writeSignature(generator, armour);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The signature of what {@code generator} was fed, as a packet in {@code armour}, which it then closes. */
+    private static void writeSignature(PGPSignatureGenerator generator, ArmoredOutputStream armour)
+            throws IOException {
+        try (BCPGOutputStream packets = new BCPGOutputStream(armour)) {
+            generator.generate().encode(packets);
         } catch (PGPException e) {
             throw new IllegalStateException("signing with an unlocked key failed", e);
         }
-        return bytes.toByteArray();
     }
 
     private PGPSignatureGenerator generator(int signatureType, Instant date) {
