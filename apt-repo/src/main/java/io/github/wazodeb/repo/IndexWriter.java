@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts the index files in the repository folder all or nothing: each is written beside its place under a
- * hidden temporary name first, and only when every one is complete are they renamed into place, so a
- * failure leaves the folder as it was and a reader never sees half a file.
+ * Puts the index files in the repository folder: each is written beside its place under a hidden temporary
+ * name first, and only when every one is complete are they renamed into place, so a failure while writing
+ * (a full disk) leaves the folder as it was, and a reader never sees half a file.
  */
 final class IndexWriter {
 

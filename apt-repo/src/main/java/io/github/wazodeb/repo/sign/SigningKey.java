@@ -82,15 +82,10 @@ public final class SigningKey {
         PGPSecretKeyRing ring = onlyRing(file);
         PGPSecretKey secretKey = signingKey(ring).orElseThrow(() -> new SigningKeyException(
                 file + ": key " + fingerprintOf(ring.getPublicKey()) + " has no usable key that may sign"
-                        + " (revoked, expired or without the sign flag)", false));
+                        + " (revoked, expired, without the sign flag, or its secret part kept elsewhere)", false));
         try {
             PGPPrivateKey privateKey = secretKey.extractPrivateKey(
                     new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase));
-            if (privateKey == null) {
-                throw new SigningKeyException(file + ": key " + fingerprintOf(secretKey.getPublicKey())
-                        + " has only a stub of its secret part (gpg --export-secret-subkeys of a key kept offline?)",
-                        false);
-            }
             return new SigningKey(privateKey, secretKey.getPublicKey());
         } catch (PGPException e) {
             throw new SigningKeyException(file + ": the passphrase does not unlock secret key "
@@ -120,8 +115,9 @@ public final class SigningKey {
     private static Optional<PGPSecretKey> signingKey(PGPSecretKeyRing ring) {
         List<PGPSecretKey> usable = new ArrayList<>();
         ring.getSecretKeys().forEachRemaining(key -> {
-            if (key.isSigningKey() && !key.getPublicKey().hasRevocation() && !expired(key.getPublicKey())
-                    && maySign(key.getPublicKey())) {
+            // isPrivateKeyEmpty: a stub left by gpg for a primary key kept offline cannot sign.
+            if (key.isSigningKey() && !key.isPrivateKeyEmpty() && !key.getPublicKey().hasRevocation()
+                    && !expired(key.getPublicKey()) && maySign(key.getPublicKey())) {
                 usable.add(key);
             }
         });
