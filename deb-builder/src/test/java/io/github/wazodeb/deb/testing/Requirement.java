@@ -62,7 +62,11 @@ public enum Requirement {
     /** Starts each rules step in a process group of its own. */
     SETSID("util-linux", "setsid"),
     /** Lists the payload inside the fakeroot session. */
-    FIND("findutils", "find");
+    FIND("findutils", "find"),
+    /** apt reads the repositories wazo-deb writes. */
+    APT_GET("apt", "apt-get"),
+    /** What apt runs to check a repository's signature. */
+    GPGV("gpgv", "gpgv");
 
     /** Where {@link #BUSYBOX} looks for the static busybox. */
     public static final Path BUSYBOX_PATH = Path.of("/bin/busybox");
