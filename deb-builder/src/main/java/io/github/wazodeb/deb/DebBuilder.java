@@ -4,6 +4,7 @@ import io.github.wazodeb.deb.archive.ControlMember;
 import io.github.wazodeb.deb.archive.DataMember;
 import io.github.wazodeb.deb.archive.DebArchiveWriter;
 import io.github.wazodeb.deb.archive.DebFile;
+import io.github.wazodeb.deb.archive.ElfBinaries;
 import io.github.wazodeb.deb.archive.FakedModes;
 import io.github.wazodeb.deb.archive.FileNames;
 import io.github.wazodeb.deb.archive.PayloadException;
@@ -92,6 +93,7 @@ public final class DebBuilder {
             DebArchiveWriter writer = new DebArchiveWriter(options.compression(), options.compressionLevel(),
                     options.timestamp());
             DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked), staging.work());
+            warnAboutElfBinaries(data.elfBinaries());
             ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
             Path target = Files.createDirectories(outputDir).resolve(PackageFileName.of(plugin));
             DebFile deb = writer.writeDeb(controlMembers(plugin, control, data), data, target);
@@ -152,6 +154,18 @@ public final class DebBuilder {
     private RulesRunner rulesRunner() {
         return new RulesRunner(options.stepTimeout(), options.listener(),
                 FakerootDetector.forThisProcess(System.getenv()));
+    }
+
+    /** wazo-plugind packages are {@code Architecture: all}: a compiled file runs only where it was built. */
+    private void warnAboutElfBinaries(ElfBinaries elf) {
+        for (String path : elf.firstPaths()) {
+            options.listener().warning("payload entry \"" + FileNames.display(path) + "\" is an ELF binary, "
+                    + "but the package is Architecture: all: the plugin will work only on machines of the build "
+                    + "machine's architecture");
+        }
+        if (elf.count() > elf.firstPaths().size()) {
+            options.listener().warning("and " + (elf.count() - elf.firstPaths().size()) + " more ELF binaries");
+        }
     }
 
     private void checkConffiles(Path payload) throws BuildException {

@@ -13,12 +13,16 @@ import java.util.Objects;
  * @param md5sumsFile the md5sums control file: {@code "<md5>  <path>\n"} per regular file (hard links
  *     included), in payload order
  * @param installedSizeKiB the payload's {@code Installed-Size}
+ * @param elfBinaries the ELF files of the payload (executables, libraries): their count and the first
+ *     few paths, which a package of {@code Architecture: all} should not hold
  */
-public record DataMember(Path file, Compression compression, byte[] md5sumsFile, long installedSizeKiB) {
+public record DataMember(Path file, Compression compression, byte[] md5sumsFile, long installedSizeKiB,
+        ElfBinaries elfBinaries) {
 
     public DataMember {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(md5sumsFile, "md5sumsFile");
+        Objects.requireNonNull(elfBinaries, "elfBinaries");
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,8 @@ public final class DebArchiveWriter {
 
     /**
      * Streams the payload into a compressed {@code data.tar} in a new temporary file in {@code tempDir},
-     * computing each regular file's MD5 and the {@code Installed-Size} on the way, in one pass. Memory use
+     * computing each regular file's MD5, the {@code Installed-Size} and which files are ELF binaries on the
+     * way, in one pass. Memory use
      * grows with neither the payload's bytes nor its number of entries (the md5sums text aside). On failure
      * the temporary file is removed.
      */
@@ -78,6 +80,8 @@ public final class DebArchiveWriter {
         try {
             ByteArrayOutputStream md5sums = new ByteArrayOutputStream();
             PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
+            ElfBinaries.Collector elfBinaries = new ElfBinaries.Collector();
+            byte[] head = new byte[4];
             try (GnuTarWriter tar = new GnuTarWriter(compressedFile(file), timestamp)) {
                 byte[] buffer = new byte[BUFFER_SIZE];
                 MessageDigest md5 = digest("MD5");
@@ -95,7 +99,11 @@ public final class DebArchiveWriter {
                         }
                         case REGULAR -> {
                             md5.reset();
-                            try (InputStream in = new DigestInputStream(Files.newInputStream(entry.source()), md5)) {
+                            try (PushbackInputStream in = new PushbackInputStream(
+                                    new DigestInputStream(Files.newInputStream(entry.source()), md5), head.length)) {
+                                int headLength = in.readNBytes(head, 0, head.length);
+                                in.unread(head, 0, headLength);
+                                elfBinaries.offer(entry.path(), head, headLength);
                                 tar.file(entry.tarName(), entry.mode(), entry.size(), in, buffer);
                             }
                             md5sumsLine(md5sums, entry.path(), HexFormat.of().formatHex(md5.digest()));
@@ -103,7 +111,8 @@ public final class DebArchiveWriter {
                     }
                 });
             }
-            return new DataMember(file, compression, md5sums.toByteArray(), installedSize.kiB());
+            return new DataMember(file, compression, md5sums.toByteArray(), installedSize.kiB(),
+                    elfBinaries.result());
         } catch (Throwable e) {
             deleteQuietly(file, e);
             throw e;
