@@ -69,6 +69,7 @@ public final class DebBuilder {
      * @throws BuildException a rules step failed, the payload is refused, I/O failed or the build was
      *     cancelled; no package, temporary file or staging is left
      */
+    @SuppressWarnings("try") // the cancellation is only opened and closed around the build
     public BuildResult build(Path pluginDirectory) throws InvalidPluginException, BuildException {
         BuildListener listener = options.listener();
         PluginReport report = PluginReader.readDirectory(pluginDirectory);
@@ -102,7 +103,8 @@ public final class DebBuilder {
             Thread.currentThread().interrupt();
             throw new BuildException("the build was cancelled; nothing was written", e);
         } catch (PayloadException e) {
-            throw new BuildException(e.getMessage(), e);
+            // A refused entry is the plugin's to fix, not a failure underneath: no cause, no stack trace.
+            throw new BuildException(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("the build failed: " + IoMessages.describe(e), e);
         }
