@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param conffiles absolute paths in the payload to mark as conffiles (none by default: see the contract)
  * @param temporaryDirectory where staging directories are made
  * @param listener where progress, the rules steps' output and warnings go
+ * @param wazoVersionCheck whether a plugin with {@code min_wazo_version} or {@code max_wazo_version} gets the
+ *     {@code preinst} that refuses a Wazo server outside that range (on by default)
  */
 public record BuildOptions(
         Path outputDirectory,
@@ -34,7 +36,8 @@ public record BuildOptions(
         boolean runRules,
         List<String> conffiles,
         Path temporaryDirectory,
-        BuildListener listener) {
+        BuildListener listener,
+        boolean wazoVersionCheck) {
 
     /** wazo-plugind's own maintainer line, so packages look the same as the ones it builds. */
     public static final String DEFAULT_MAINTAINER = "Wazo Maintainers <dev+pkg@wazo.community>";
@@ -86,7 +89,8 @@ public record BuildOptions(
                 .runRules(runRules)
                 .conffiles(conffiles)
                 .temporaryDirectory(temporaryDirectory)
-                .listener(listener);
+                .listener(listener)
+                .wazoVersionCheck(wazoVersionCheck);
     }
 
     /**
@@ -124,6 +128,7 @@ public record BuildOptions(
         private List<String> conffiles = List.of();
         private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private BuildListener listener = BuildListener.SILENT;
+        private boolean wazoVersionCheck = true;
 
         private Builder() {
         }
@@ -181,6 +186,12 @@ public record BuildOptions(
             return this;
         }
 
+        /** False: no {@code preinst}, so the package installs whatever Wazo version the server runs. */
+        public Builder wazoVersionCheck(boolean wazoVersionCheck) {
+            this.wazoVersionCheck = wazoVersionCheck;
+            return this;
+        }
+
         public BuildOptions build() {
             Instant effectiveTimestamp = timestamp != null
                     ? timestamp
@@ -188,7 +199,7 @@ public record BuildOptions(
             return new BuildOptions(outputDirectory, compression,
                     compressionLevel != null ? compressionLevel : compression.defaultLevel(),
                     maintainer, effectiveTimestamp, Optional.ofNullable(stepTimeout), runRules, conffiles,
-                    temporaryDirectory, listener);
+                    temporaryDirectory, listener, wazoVersionCheck);
         }
     }
 }
