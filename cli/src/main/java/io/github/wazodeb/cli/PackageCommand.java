@@ -74,6 +74,11 @@ final class PackageCommand implements Callable<Integer> {
                     + "wazo-plugind removes plugins with a plain remove, which must take /etc files away.")
     private List<String> conffiles = new ArrayList<>();
 
+    @Option(names = "--no-wazo-version-check",
+            description = "Leave out the preinst that refuses a Wazo server outside the plugin's "
+                    + "min_wazo_version/max_wazo_version: the package then installs on any server.")
+    private boolean noWazoVersionCheck;
+
     @Option(names = "--temp-dir", paramLabel = "DIR",
             description = "Where to stage the build (default: the system's temporary directory).")
     private Path temporaryDirectory;
@@ -97,6 +102,7 @@ final class PackageCommand implements Callable<Integer> {
                     .outputDirectory(outputDirectory)
                     .compression(compression)
                     .runRules(!skipRules)
+                    .wazoVersionCheck(!noWazoVersionCheck)
                     .conffiles(conffiles)
                     .stepTimeout(stepTimeout)
                     .listener(reporter)
