@@ -73,6 +73,13 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "wazo.conffiles")
     private List<String> conffiles;
 
+    /**
+     * Whether a plugin with {@code min_wazo_version} or {@code max_wazo_version} gets the {@code preinst} that
+     * refuses a Wazo server outside that range. {@code false}: the package installs on any server.
+     */
+    @Parameter(property = "wazo.wazoVersionCheck", defaultValue = "true")
+    private boolean wazoVersionCheck;
+
     /** Skips the goal. */
     @Parameter(property = "wazo.skip", defaultValue = "false")
     private boolean skip;
@@ -93,7 +100,7 @@ public class PackageMojo extends AbstractMojo {
         BuildOptions options;
         try {
             options = new PackageParameters(outputDirectory.toPath(), compression, compressionLevel, maintainer,
-                    timestamp, stepTimeout, runRules, conffiles).toBuildOptions(
+                    timestamp, stepTimeout, runRules, conffiles, wazoVersionCheck).toBuildOptions(
                     new MavenLogListener(getLog(), !ValidatedPlugins.wasValidated(getPluginContext(), directory)));
         } catch (ParameterException e) {
             throw new MojoFailureException(e.getMessage());

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param stepTimeout seconds or an ISO-8601 duration, or {@code null} for no limit
  * @param runRules whether to run the {@code build} and {@code package} rules steps
  * @param conffiles absolute payload paths to mark as conffiles, or {@code null} for none
+ * @param wazoVersionCheck whether a plugin with a Wazo version range gets the {@code preinst} that enforces it
  */
 record PackageParameters(
         Path outputDirectory,
@@ -28,7 +29,8 @@ record PackageParameters(
         String timestamp,
         String stepTimeout,
         boolean runRules,
-        List<String> conffiles) {
+        List<String> conffiles,
+        boolean wazoVersionCheck) {
 
     PackageParameters {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -46,6 +48,7 @@ record PackageParameters(
                 .outputDirectory(outputDirectory)
                 .compression(chosen)
                 .runRules(runRules)
+                .wazoVersionCheck(wazoVersionCheck)
                 .conffiles(conffiles == null ? List.of() : conffiles)
                 .listener(listener);
         if (compressionLevel != null) {

@@ -21,7 +21,7 @@ class PackageParametersTest {
         BuildListener listener = new BuildListener() {
         };
         BuildOptions options = new PackageParameters(OUT, "zstd", 12, "Jane Doe <jane@example.org>",
-                "2024-01-01T00:00:00Z", "PT2M", false, List.of("/etc/foo.conf")).toBuildOptions(listener);
+                "2024-01-01T00:00:00Z", "PT2M", false, List.of("/etc/foo.conf"), false).toBuildOptions(listener);
 
         assertThat(options.outputDirectory()).isEqualTo(OUT);
         assertThat(options.compression()).isEqualTo(Compression.ZSTD);
@@ -31,12 +31,13 @@ class PackageParametersTest {
         assertThat(options.stepTimeout()).contains(Duration.ofMinutes(2));
         assertThat(options.runRules()).isFalse();
         assertThat(options.conffiles()).containsExactly("/etc/foo.conf");
+        assertThat(options.wazoVersionCheck()).isFalse();
         assertThat(options.listener()).isSameAs(listener);
     }
 
     @Test
     void unsetParametersTakeTheBuildOptionsDefaults() throws Exception {
-        BuildOptions options = new PackageParameters(OUT, null, null, null, null, null, true, null)
+        BuildOptions options = new PackageParameters(OUT, null, null, null, null, null, true, null, true)
                 .toBuildOptions(BuildListener.SILENT);
 
         assertThat(options.compression()).isEqualTo(Compression.XZ);
@@ -44,11 +45,12 @@ class PackageParametersTest {
         assertThat(options.maintainer()).isEqualTo(BuildOptions.DEFAULT_MAINTAINER);
         assertThat(options.stepTimeout()).isEmpty();
         assertThat(options.conffiles()).isEmpty();
+        assertThat(options.wazoVersionCheck()).isTrue();
     }
 
     @Test
     void unsetTimestampFallsBackAsTheBuildOptionsDo() throws Exception {
-        BuildOptions options = new PackageParameters(OUT, null, null, null, "", null, true, null)
+        BuildOptions options = new PackageParameters(OUT, null, null, null, "", null, true, null, true)
                 .toBuildOptions(BuildListener.SILENT);
 
         assertThat(options.timestamp()).isEqualTo(
@@ -57,7 +59,7 @@ class PackageParametersTest {
 
     @Test
     void levelOutsideTheCompressionsRangeIsAConfigurationError() {
-        assertThatThrownBy(() -> new PackageParameters(OUT, "gzip", 12, null, null, null, true, null)
+        assertThatThrownBy(() -> new PackageParameters(OUT, "gzip", 12, null, null, null, true, null, true)
                 .toBuildOptions(BuildListener.SILENT))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageStartingWith("Invalid wazo-maven-plugin configuration: ")
@@ -66,7 +68,7 @@ class PackageParametersTest {
 
     @Test
     void maintainerWithoutAddressIsAConfigurationError() {
-        assertThatThrownBy(() -> new PackageParameters(OUT, null, null, "Jane Doe", null, null, true, null)
+        assertThatThrownBy(() -> new PackageParameters(OUT, null, null, "Jane Doe", null, null, true, null, true)
                 .toBuildOptions(BuildListener.SILENT))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("maintainer \"Jane Doe\"");
