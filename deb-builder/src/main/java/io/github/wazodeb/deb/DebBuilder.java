@@ -128,7 +128,7 @@ public final class DebBuilder {
         members.add(new ControlMember("control", control.bytes(), FILE_MODE));
         Conffiles.of(options.conffiles()).ifPresent(c -> members.add(new ControlMember("conffiles", c, FILE_MODE)));
         members.add(new ControlMember("md5sums", data.md5sumsFile(), FILE_MODE));
-        scripts.preinst().ifPresent(p -> members.add(new ControlMember("preinst", utf8(p), SCRIPT_MODE)));
+        scripts.preinst().ifPresent(preinst -> members.add(new ControlMember("preinst", utf8(preinst), SCRIPT_MODE)));
         members.add(new ControlMember("postinst", utf8(scripts.postinst()), SCRIPT_MODE));
         members.add(new ControlMember("postrm", utf8(scripts.postrm()), SCRIPT_MODE));
         members.add(new ControlMember("prerm", utf8(scripts.prerm()), SCRIPT_MODE));
