@@ -24,6 +24,34 @@ final class WazoVersionPreinst {
     /** Where a Wazo server says which version it runs. */
     static final String WAZO_VERSION_FILE = "/usr/share/wazo/WAZO-VERSION";
 
+    /**
+     * The comparison, defined once for both bounds. It reads the server's version from {@code $wazo_version}
+     * and the package name from {@code $PACKAGE}; every value reaches {@code printf} as an argument, never as
+     * its format, so a backslash or a percent sign in a version is printed as it is.
+     */
+    private static final String REFUSE_IF = """
+            # Refuses the package when the server's version stands in relation $1 (lt, gt) to the bound $2;
+            # $3 words the bound for the message. dpkg --compare-versions exits 0 when the relation holds,
+            # 1 when it does not, and more when it cannot read a version: then warn, not refuse on a guess.
+            refuse_if() {
+                status=0
+                dpkg --compare-versions "$wazo_version" "$1" "$2" || status=$?
+                case "$status" in
+                    0)
+                        printf '%s: requires Wazo %s %s, this server runs %s\\n' \\
+                            "$PACKAGE" "$3" "$2" "$wazo_version" >&2
+                        exit 1
+                        ;;
+                    1)
+                        ;;
+                    *)
+                        printf '%s: warning: cannot compare Wazo %s with %s (dpkg --compare-versions exited with status %s); not checked\\n' \\
+                            "$PACKAGE" "$wazo_version" "$2" "$status" >&2
+                        ;;
+                esac
+            }
+            """;
+
     private WazoVersionPreinst() {
     }
 
@@ -43,29 +71,7 @@ final class WazoVersionPreinst {
                 .append("WAZO_VERSION_FILE=").append(MaintainerScripts.quoted(WAZO_VERSION_FILE)).append('\n');
         min.ifPresent(v -> script.append("MIN_WAZO_VERSION=").append(MaintainerScripts.quoted(v)).append('\n'));
         max.ifPresent(v -> script.append("MAX_WAZO_VERSION=").append(MaintainerScripts.quoted(v)).append('\n'));
-        script.append("\n")
-                .append("# Refuses the package when the server's version stands in relation $1 (lt, gt) to the bound $2;\n")
-                .append("# $3 words the bound for the message. dpkg --compare-versions exits 0 when the relation holds,\n")
-                .append("# 1 when it does not, and more when it cannot read a version: then warn, not refuse on a guess.\n")
-                .append("refuse_if() {\n")
-                .append("    status=0\n")
-                .append("    dpkg --compare-versions \"$wazo_version\" \"$1\" \"$2\" || status=$?\n")
-                .append("    case \"$status\" in\n")
-                .append("        0)\n")
-                .append("            printf '%s: requires Wazo %s %s, this server runs %s\\n' \\\n")
-                .append("                \"$PACKAGE\" \"$3\" \"$2\" \"$wazo_version\" >&2\n")
-                .append("            exit 1\n")
-                .append("            ;;\n")
-                .append("        1)\n")
-                .append("            ;;\n")
-                .append("        *)\n")
-                .append("            printf '%s: warning: cannot compare Wazo %s with %s (dpkg --compare-versions exited"
-                        + " with status %s); not checked\\n' \\\n")
-                .append("                \"$PACKAGE\" \"$wazo_version\" \"$2\" \"$status\" >&2\n")
-                .append("            ;;\n")
-                .append("    esac\n")
-                .append("}\n")
-                .append("\n")
+        script.append('\n').append(REFUSE_IF).append('\n')
                 .append("case \"$1\" in\n")
                 .append("    install|upgrade)\n")
                 .append("        if [ ! -e \"$WAZO_VERSION_FILE\" ]; then\n")
