@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The {@code postinst}, {@code prerm} and {@code postrm} of a plugin's package: they run the installed
  * {@code wazo/rules} the way wazo-plugind's own packages do. A plugin with a Wazo version range also gets a
- * {@code preinst} that refuses a server outside it ({@link WazoVersionPreinst}). Each is a POSIX {@code sh} script (dash and
- * busybox run it), {@code set -e}, every path quoted, to be installed with mode 0755.
+ * {@code preinst} that refuses a server outside it ({@link WazoVersionPreinst}). Each is a POSIX {@code sh}
+ * script (dash and busybox run it), {@code set -e}, every path quoted, to be installed with mode 0755.
  *
  * <p>Two things are better than wazo-plugind's reference scripts: {@code prerm} creates the backup
  * directory when it is missing, and {@code postrm} succeeds on the purge that follows a remove (the
