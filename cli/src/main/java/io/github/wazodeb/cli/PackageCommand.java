@@ -79,6 +79,10 @@ final class PackageCommand implements Callable<Integer> {
                     + "(the default, as wazo-plugind builds from a fresh clone). Faster for a large tree, but "
                     + "what earlier builds left there can reach the package.")
     private boolean inPlace;
+    @Option(names = "--no-wazo-version-check",
+            description = "Leave out the preinst that refuses a Wazo server outside the plugin's "
+                    + "min_wazo_version/max_wazo_version: the package then installs on any server.")
+    private boolean noWazoVersionCheck;
 
     @Option(names = "--temp-dir", paramLabel = "DIR",
             description = "Where to stage the build (default: the system's temporary directory).")
@@ -104,6 +108,7 @@ final class PackageCommand implements Callable<Integer> {
                     .compression(compression)
                     .runRules(!skipRules)
                     .inPlace(inPlace)
+                    .wazoVersionCheck(!noWazoVersionCheck)
                     .conffiles(conffiles)
                     .stepTimeout(stepTimeout)
                     .listener(reporter)

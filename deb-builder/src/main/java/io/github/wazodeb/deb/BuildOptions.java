@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param inPlace run the rules steps in the plugin directory itself rather than in a private copy of it
  * @param temporaryDirectory where staging directories are made
  * @param listener where progress, the rules steps' output and warnings go
+ * @param wazoVersionCheck whether a plugin with {@code min_wazo_version} or {@code max_wazo_version} gets the
+ *     {@code preinst} that refuses a Wazo server outside that range (on by default)
  */
 public record BuildOptions(
         Path outputDirectory,
@@ -36,7 +38,8 @@ public record BuildOptions(
         List<String> conffiles,
         boolean inPlace,
         Path temporaryDirectory,
-        BuildListener listener) {
+        BuildListener listener,
+        boolean wazoVersionCheck) {
 
     /** wazo-plugind's own maintainer line, so packages look the same as the ones it builds. */
     public static final String DEFAULT_MAINTAINER = "Wazo Maintainers <dev+pkg@wazo.community>";
@@ -89,7 +92,8 @@ public record BuildOptions(
                 .conffiles(conffiles)
                 .inPlace(inPlace)
                 .temporaryDirectory(temporaryDirectory)
-                .listener(listener);
+                .listener(listener)
+                .wazoVersionCheck(wazoVersionCheck);
     }
 
     /**
@@ -128,6 +132,7 @@ public record BuildOptions(
         private boolean inPlace;
         private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private BuildListener listener = BuildListener.SILENT;
+        private boolean wazoVersionCheck = true;
 
         private Builder() {
         }
@@ -195,6 +200,12 @@ public record BuildOptions(
             return this;
         }
 
+        /** False: no {@code preinst}, so the package installs whatever Wazo version the server runs. */
+        public Builder wazoVersionCheck(boolean wazoVersionCheck) {
+            this.wazoVersionCheck = wazoVersionCheck;
+            return this;
+        }
+
         public BuildOptions build() {
             Instant effectiveTimestamp = timestamp != null
                     ? timestamp
@@ -202,7 +213,7 @@ public record BuildOptions(
             return new BuildOptions(outputDirectory, compression,
                     compressionLevel != null ? compressionLevel : compression.defaultLevel(),
                     maintainer, effectiveTimestamp, Optional.ofNullable(stepTimeout), runRules, conffiles,
-                    inPlace, temporaryDirectory, listener);
+                    inPlace, temporaryDirectory, listener, wazoVersionCheck);
         }
     }
 }

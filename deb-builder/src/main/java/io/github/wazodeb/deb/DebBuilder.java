@@ -179,11 +179,12 @@ public final class DebBuilder {
     }
 
     private List<ControlMember> controlMembers(PluginDescriptor plugin, ControlFile control, DataMember data) {
-        MaintainerScripts scripts = MaintainerScripts.of(plugin);
+        MaintainerScripts scripts = MaintainerScripts.of(plugin, options.wazoVersionCheck());
         List<ControlMember> members = new ArrayList<>();
         members.add(new ControlMember("control", control.bytes(), FILE_MODE));
         Conffiles.of(options.conffiles()).ifPresent(c -> members.add(new ControlMember("conffiles", c, FILE_MODE)));
         members.add(new ControlMember("md5sums", data.md5sumsFile(), FILE_MODE));
+        scripts.preinst().ifPresent(preinst -> members.add(new ControlMember("preinst", utf8(preinst), SCRIPT_MODE)));
         members.add(new ControlMember("postinst", utf8(scripts.postinst()), SCRIPT_MODE));
         members.add(new ControlMember("postrm", utf8(scripts.postrm()), SCRIPT_MODE));
         members.add(new ControlMember("prerm", utf8(scripts.prerm()), SCRIPT_MODE));

@@ -82,6 +82,13 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "wazo.inPlace", defaultValue = "false")
     private boolean inPlace;
 
+    /**
+     * Whether a plugin with {@code min_wazo_version} or {@code max_wazo_version} gets the {@code preinst} that
+     * refuses a Wazo server outside that range. {@code false}: the package installs on any server.
+     */
+    @Parameter(property = "wazo.wazoVersionCheck", defaultValue = "true")
+    private boolean wazoVersionCheck;
+
     /** Skips the goal. */
     @Parameter(property = "wazo.skip", defaultValue = "false")
     private boolean skip;
@@ -102,7 +109,7 @@ public class PackageMojo extends AbstractMojo {
         BuildOptions options;
         try {
             options = new PackageParameters(outputDirectory.toPath(), compression, compressionLevel, maintainer,
-                    timestamp, stepTimeout, runRules, conffiles, inPlace).toBuildOptions(
+                    timestamp, stepTimeout, runRules, conffiles, inPlace, wazoVersionCheck).toBuildOptions(
                     new MavenLogListener(getLog(), !ValidatedPlugins.wasValidated(getPluginContext(), directory)));
         } catch (ParameterException e) {
             throw new MojoFailureException(e.getMessage());

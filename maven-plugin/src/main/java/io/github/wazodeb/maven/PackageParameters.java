@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param runRules whether to run the {@code build} and {@code package} rules steps
  * @param conffiles absolute payload paths to mark as conffiles, or {@code null} for none
  * @param inPlace whether to run the rules steps in the plugin directory rather than in a private copy
+ * @param wazoVersionCheck whether a plugin with a Wazo version range gets the {@code preinst} that enforces it
  */
 record PackageParameters(
         Path outputDirectory,
@@ -30,7 +31,8 @@ record PackageParameters(
         String stepTimeout,
         boolean runRules,
         List<String> conffiles,
-        boolean inPlace) {
+        boolean inPlace,
+        boolean wazoVersionCheck) {
 
     PackageParameters {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -49,6 +51,7 @@ record PackageParameters(
                 .compression(chosen)
                 .runRules(runRules)
                 .inPlace(inPlace)
+                .wazoVersionCheck(wazoVersionCheck)
                 .conffiles(conffiles == null ? List.of() : conffiles)
                 .listener(listener);
         if (compressionLevel != null) {

@@ -21,7 +21,7 @@ class PackageParametersTest {
         BuildListener listener = new BuildListener() {
         };
         BuildOptions options = new PackageParameters(OUT, "zstd", 12, "Jane Doe <jane@example.org>",
-                "2024-01-01T00:00:00Z", "PT2M", false, List.of("/etc/foo.conf"), true).toBuildOptions(listener);
+                "2024-01-01T00:00:00Z", "PT2M", false, List.of("/etc/foo.conf"), true, false).toBuildOptions(listener);
 
         assertThat(options.outputDirectory()).isEqualTo(OUT);
         assertThat(options.compression()).isEqualTo(Compression.ZSTD);
@@ -32,12 +32,13 @@ class PackageParametersTest {
         assertThat(options.runRules()).isFalse();
         assertThat(options.conffiles()).containsExactly("/etc/foo.conf");
         assertThat(options.inPlace()).isTrue();
+        assertThat(options.wazoVersionCheck()).isFalse();
         assertThat(options.listener()).isSameAs(listener);
     }
 
     @Test
     void unsetParametersTakeTheBuildOptionsDefaults() throws Exception {
-        BuildOptions options = new PackageParameters(OUT, null, null, null, null, null, true, null, false)
+        BuildOptions options = new PackageParameters(OUT, null, null, null, null, null, true, null, false, true)
                 .toBuildOptions(BuildListener.SILENT);
 
         assertThat(options.compression()).isEqualTo(Compression.XZ);
@@ -45,11 +46,12 @@ class PackageParametersTest {
         assertThat(options.maintainer()).isEqualTo(BuildOptions.DEFAULT_MAINTAINER);
         assertThat(options.stepTimeout()).isEmpty();
         assertThat(options.conffiles()).isEmpty();
+        assertThat(options.wazoVersionCheck()).isTrue();
     }
 
     @Test
     void unsetTimestampFallsBackAsTheBuildOptionsDo() throws Exception {
-        BuildOptions options = new PackageParameters(OUT, null, null, null, "", null, true, null, false)
+        BuildOptions options = new PackageParameters(OUT, null, null, null, "", null, true, null, false, true)
                 .toBuildOptions(BuildListener.SILENT);
 
         assertThat(options.timestamp()).isEqualTo(
@@ -58,7 +60,7 @@ class PackageParametersTest {
 
     @Test
     void levelOutsideTheCompressionsRangeIsAConfigurationError() {
-        assertThatThrownBy(() -> new PackageParameters(OUT, "gzip", 12, null, null, null, true, null, false)
+        assertThatThrownBy(() -> new PackageParameters(OUT, "gzip", 12, null, null, null, true, null, false, true)
                 .toBuildOptions(BuildListener.SILENT))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageStartingWith("Invalid wazo-maven-plugin configuration: ")
@@ -67,7 +69,7 @@ class PackageParametersTest {
 
     @Test
     void maintainerWithoutAddressIsAConfigurationError() {
-        assertThatThrownBy(() -> new PackageParameters(OUT, null, null, "Jane Doe", null, null, true, null, false)
+        assertThatThrownBy(() -> new PackageParameters(OUT, null, null, "Jane Doe", null, null, true, null, false, true)
                 .toBuildOptions(BuildListener.SILENT))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("maintainer \"Jane Doe\"");

@@ -2,11 +2,13 @@ package io.github.wazodeb.deb.control;
 
 import io.github.wazodeb.model.PluginDescriptor;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code postinst}, {@code prerm} and {@code postrm} of a plugin's package: they run the installed
- * {@code wazo/rules} the way wazo-plugind's own packages do. Each is a POSIX {@code sh} script (dash and
- * busybox run it), {@code set -e}, every path quoted, to be installed with mode 0755.
+ * {@code wazo/rules} the way wazo-plugind's own packages do. A plugin with a Wazo version range also gets a
+ * {@code preinst} that refuses a server outside it ({@link WazoVersionPreinst}). Each is a POSIX {@code sh}
+ * script (dash and busybox run it), {@code set -e}, every path quoted, to be installed with mode 0755.
  *
  * <p>Two things are better than wazo-plugind's reference scripts: {@code prerm} creates the backup
  * directory when it is missing, and {@code postrm} succeeds on the purge that follows a remove (the
@@ -18,20 +20,32 @@ public final class MaintainerScripts {
     /** Where wazo-plugind keeps each plugin's rules copy between {@code prerm} and {@code postrm}. */
     public static final String BACKUP_DIRECTORY = "/var/lib/wazo-plugind/rules";
 
+    private final Optional<String> preinst;
     private final String postinst;
     private final String prerm;
     private final String postrm;
 
-    private MaintainerScripts(String postinst, String prerm, String postrm) {
+    private MaintainerScripts(Optional<String> preinst, String postinst, String prerm, String postrm) {
+        this.preinst = preinst;
         this.postinst = postinst;
         this.prerm = prerm;
         this.postrm = postrm;
     }
 
+    /** The scripts, with the Wazo version check when the plugin has a range. */
     public static MaintainerScripts of(PluginDescriptor plugin) {
+        return of(plugin, true);
+    }
+
+    /**
+     * The scripts; {@code wazoVersionCheck} false leaves the {@code preinst} out even when the plugin has a
+     * Wazo version range, so the package installs on any server.
+     */
+    public static MaintainerScripts of(PluginDescriptor plugin, boolean wazoVersionCheck) {
         Objects.requireNonNull(plugin, "plugin");
         ControlValues.requireValidIdentity(plugin);
-        return new MaintainerScripts(postinst(plugin), prerm(plugin), postrm(plugin));
+        Optional<String> preinst = wazoVersionCheck ? WazoVersionPreinst.of(plugin) : Optional.empty();
+        return new MaintainerScripts(preinst, postinst(plugin), prerm(plugin), postrm(plugin));
     }
 
     /** {@code /usr/lib/wazo-plugind/plugins/<namespace>/<name>/wazo/rules}: the installed rules script. */
@@ -44,6 +58,11 @@ public final class MaintainerScripts {
     public static String backupPath(PluginDescriptor plugin) {
         ControlValues.requireValidIdentity(plugin);
         return BACKUP_DIRECTORY + "/rules." + plugin.name() + "." + plugin.namespace();
+    }
+
+    /** Present only for a plugin with {@code min_wazo_version} or {@code max_wazo_version}, when checked. */
+    public Optional<String> preinst() {
+        return preinst;
     }
 
     public String postinst() {
@@ -117,7 +136,7 @@ public final class MaintainerScripts {
                 + footer("postrm");
     }
 
-    private static String header(String script, PluginDescriptor plugin) {
+    static String header(String script, PluginDescriptor plugin) {
         return "#!/bin/sh\n"
                 + "# " + script + " of " + plugin.debianPackageName() + " (" + plugin.namespace() + "/"
                 + plugin.name() + ", plugin format " + plugin.pluginFormatVersion()
@@ -126,7 +145,7 @@ public final class MaintainerScripts {
                 + "\n";
     }
 
-    private static String footer(String script) {
+    static String footer(String script) {
         return "    *)\n"
                 + "        echo \"" + script + " called with unknown argument '$1'\" >&2\n"
                 + "        exit 1\n"

@@ -7,6 +7,7 @@ import io.github.wazodeb.deb.DebBuilder;
 import io.github.wazodeb.deb.testing.PluginFixture;
 import io.github.wazodeb.model.InvalidPluginException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /** Builds fixture plugins with our builder, through its public API and default options, as a user would. */
 final class PluginPackages {
@@ -21,9 +22,15 @@ final class PluginPackages {
 
     /** Writes {@code fixture} to a directory of its own and builds it. */
     BuildResult build(PluginFixture fixture) throws InvalidPluginException, BuildException {
+        return build(fixture, UnaryOperator.identity());
+    }
+
+    /** Like {@link #build(PluginFixture)}, with {@code options} changing the defaults. */
+    BuildResult build(PluginFixture fixture, UnaryOperator<BuildOptions.Builder> options)
+            throws InvalidPluginException, BuildException {
         Path pluginDirectory = fixture.writeTo(
                 work.resolve("plugins").resolve(fixture.name() + "-" + fixture.version() + "-" + ++written));
-        return new DebBuilder(BuildOptions.builder().outputDirectory(work.resolve("out")).build())
+        return new DebBuilder(options.apply(BuildOptions.builder().outputDirectory(work.resolve("out"))).build())
                 .build(pluginDirectory);
     }
 

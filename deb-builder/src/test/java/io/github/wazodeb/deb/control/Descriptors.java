@@ -29,7 +29,19 @@ final class Descriptors {
         cases.put("format0-described", described());
         cases.put("format1-full", full());
         cases.put("format2-long-synopsis", longSynopsis());
+        cases.put("wazo-min", withWazoRange("gate-min", Optional.of("25.01"), Optional.empty()));
+        cases.put("wazo-max", withWazoRange("gate-max", Optional.empty(), Optional.of("23.10")));
+        cases.put("wazo-range", withWazoRange("gate-range", Optional.of("20.10"), Optional.of("1:25.01~rc1")));
         return cases;
+    }
+
+    /** Format 2 with {@code min_wazo_version} and/or {@code max_wazo_version}: the package gets a preinst. */
+    static PluginDescriptor withWazoRange(Optional<String> min, Optional<String> max) {
+        return withWazoRange("gate", min, max);
+    }
+
+    static PluginDescriptor withWazoRange(String name, Optional<String> min, Optional<String> max) {
+        return new PluginDescriptor(name, "demo", "1.0", Optional.empty(), 2, List.of(), List.of(), min, max, Map.of());
     }
 
     /** Format 0, no description, no dependency of any kind. */

@@ -93,6 +93,13 @@ class DpkgDebAcceptanceTest {
         assertThat(info).containsPattern("\\d+ bytes, +\\d+ lines +\\* +postinst +#!/bin/sh")
                 .containsPattern("\\* +prerm +#!/bin/sh").containsPattern("\\* +postrm +#!/bin/sh");
         assertThat(DpkgDeb.info(deb, "postrm")).isEqualTo(MaintainerScripts.of(plugin).postrm());
+        Optional<String> preinst = MaintainerScripts.of(plugin).preinst();
+        if (preinst.isPresent()) {
+            assertThat(info).containsPattern("\\* +preinst +#!/bin/sh");
+            assertThat(DpkgDeb.info(deb, "preinst")).isEqualTo(preinst.get());
+        } else {
+            assertThat(info).doesNotContain("preinst");
+        }
     }
 
     /** One lintian run for every package (lintian's start-up dominates its time). */
@@ -149,6 +156,9 @@ class DpkgDebAcceptanceTest {
         file(staging, debian.resolve("postinst"), scripts.postinst(), "rwxr-xr-x");
         file(staging, debian.resolve("prerm"), scripts.prerm(), "rwxr-xr-x");
         file(staging, debian.resolve("postrm"), scripts.postrm(), "rwxr-xr-x");
+        if (scripts.preinst().isPresent()) {
+            file(staging, debian.resolve("preinst"), scripts.preinst().get(), "rwxr-xr-x");
+        }
         Conffiles.of(conffiles).ifPresent(bytes -> write(debian.resolve("conffiles"), bytes));
         StringBuilder md5sums = new StringBuilder();
         for (String path : payload) {

@@ -37,8 +37,29 @@ class GoldenFilesTest {
             files.add(Arguments.of(name + "/postinst", scripts.postinst()));
             files.add(Arguments.of(name + "/prerm", scripts.prerm()));
             files.add(Arguments.of(name + "/postrm", scripts.postrm()));
+            scripts.preinst().ifPresent(preinst -> files.add(Arguments.of(name + "/preinst", preinst)));
         }
         return files.stream();
+    }
+
+    /**
+     * Only the cases with a Wazo version range have a golden preinst: one left over from a case that lost its
+     * range would otherwise never be compared with anything. (An update writes the files in the other test.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenCaseNames")
+    void aGoldenPreinstExistsExactlyForTheCasesWithAWazoRange(String name) {
+        PluginDescriptor plugin = Descriptors.goldenCases().get(name);
+        boolean ranged = plugin.minWazoVersion().isPresent() || plugin.maxWazoVersion().isPresent();
+        Path preinst = GOLDEN.resolve(name).resolve("preinst");
+
+        if (!UPDATE) {
+            assertThat(Files.exists(preinst)).as("%s exists", preinst).isEqualTo(ranged);
+        }
+    }
+
+    static Stream<String> goldenCaseNames() {
+        return Descriptors.goldenCases().keySet().stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,6 +47,56 @@ class MaintainerScriptsTest {
     }
 
     @Test
+    void onlyAPluginWithAWazoVersionRangeGetsAPreinst() {
+        assertThat(MaintainerScripts.of(plugin).preinst()).isEmpty();
+        assertThat(MaintainerScripts.of(Descriptors.withWazoRange(Optional.of("25.01"), Optional.empty())).preinst()).isPresent();
+        assertThat(MaintainerScripts.of(Descriptors.withWazoRange(Optional.empty(), Optional.of("25.01"))).preinst()).isPresent();
+    }
+
+    @Test
+    void turningTheCheckOffLeavesThePreinstOutAndTheOtherScriptsAlone() {
+        PluginDescriptor ranged = Descriptors.withWazoRange(Optional.of("25.01"), Optional.of("26.01"));
+        MaintainerScripts checked = MaintainerScripts.of(ranged, true);
+        MaintainerScripts unchecked = MaintainerScripts.of(ranged, false);
+
+        assertThat(unchecked.preinst()).isEmpty();
+        assertThat(List.of(unchecked.postinst(), unchecked.prerm(), unchecked.postrm()))
+                .isEqualTo(List.of(checked.postinst(), checked.prerm(), checked.postrm()));
+    }
+
+    @Test
+    void thePreinstIsAPosixShellScriptThatStopsOnErrorsAndAssignsEveryValueQuoted() {
+        String preinst = MaintainerScripts.of(Descriptors.withWazoRange(Optional.of("25.01"), Optional.of("1:26.01~rc1")))
+                .preinst().orElseThrow();
+
+        assertThat(preinst).startsWith("#!/bin/sh\n").contains("\nset -e\n").endsWith("exit 0\n")
+                .contains("\nWAZO_VERSION_FILE='/usr/share/wazo/WAZO-VERSION'\n")
+                .contains("\nMIN_WAZO_VERSION='25.01'\n")
+                .contains("\nMAX_WAZO_VERSION='1:26.01~rc1'\n")
+                .contains("dpkg --compare-versions \"$wazo_version\" \"$1\" \"$2\"");
+    }
+
+    @Test
+    void aBoundWithASingleQuoteStaysOneQuotedWord() {
+        String preinst = MaintainerScripts.of(Descriptors.withWazoRange(Optional.of("1'; rm -rf /; '"), Optional.empty()))
+                .preinst().orElseThrow();
+
+        assertThat(preinst).contains("\nMIN_WAZO_VERSION='1'\\''; rm -rf /; '\\'''\n");
+    }
+
+    @Test
+    void refusesABoundThatWouldBreakTheScriptsLines() {
+        for (String bad : List.of("25.01\nrm -rf /", "25.01\r", " 25.01", "")) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> MaintainerScripts.of(Descriptors.withWazoRange(Optional.of(bad), Optional.empty())))
+                    .withMessageContaining("min_wazo_version");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> MaintainerScripts.of(Descriptors.withWazoRange(Optional.empty(), Optional.of(bad))))
+                    .withMessageContaining("max_wazo_version");
+        }
+    }
+
+    @Test
     void quotingSurvivesASingleQuote() {
         assertThat(MaintainerScripts.quoted("/a'b")).isEqualTo("'/a'\\''b'");
     }

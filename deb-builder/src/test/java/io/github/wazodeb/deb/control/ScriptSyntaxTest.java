@@ -30,6 +30,7 @@ class ScriptSyntaxTest {
             scripts.add(Arguments.of(name + "/postinst", generated.postinst()));
             scripts.add(Arguments.of(name + "/prerm", generated.prerm()));
             scripts.add(Arguments.of(name + "/postrm", generated.postrm()));
+            generated.preinst().ifPresent(preinst -> scripts.add(Arguments.of(name + "/preinst", preinst)));
         });
         return scripts.stream();
     }

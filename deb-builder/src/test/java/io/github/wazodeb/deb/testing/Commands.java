@@ -187,9 +187,12 @@ public final class Commands {
 
     /** Kills the process and whatever it started, and waits a little for it to go. */
     private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // The parent goes first: killed after its children, a shell would run its next command meanwhile.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         try {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
