@@ -26,7 +26,26 @@ public final class PluginBuilder {
         this.listener = listener;
     }
 
+    /** The plugins built and the plugin-info problems of those that could not be read. */
+    public record Result(List<BuiltPlugin> built, List<Problem> problems) {
+
+        public Result {
+            built = List.copyOf(built);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Builds every target; fails only when one cannot be read. */
     public List<BuiltPlugin> build(List<ProvdTree.Target> targets) throws ProvdBuildException, InvalidPluginException {
+        Result result = buildAll(targets);
+        if (!result.problems().isEmpty()) {
+            throw new InvalidPluginException(result.problems());
+        }
+        return result.built();
+    }
+
+    /** Builds every target, keeping those whose plugin-info reads, and the problems of the others. */
+    public Result buildAll(List<ProvdTree.Target> targets) throws ProvdBuildException {
         List<BuiltPlugin> built = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (ProvdTree.Target target : targets) {
@@ -43,10 +62,7 @@ public final class PluginBuilder {
             problems.addAll(read.problems());
             read.info().ifPresent(pluginInfo -> built.add(new BuiltPlugin(target, content, pluginInfo, infoFile)));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidPluginException(problems);
-        }
-        return built;
+        return new Result(built, problems);
     }
 
     /** What one target builds. */

@@ -61,13 +61,9 @@ public final class VersionCheck {
     public Report run() throws InvalidPluginException, ProvdBuildException {
         ProvdTree current = ProvdTree.read(tree);
         List<Problem> problems = new ArrayList<>();
-        List<BuiltPlugin> built;
-        try {
-            built = new PluginBuilder(listener).build(current.targets(List.of()));
-        } catch (InvalidPluginException e) {
-            problems.addAll(e.problems());
-            built = List.of();
-        }
+        PluginBuilder.Result result = new PluginBuilder(listener).buildAll(current.targets(List.of()));
+        List<BuiltPlugin> built = result.built();
+        problems.addAll(result.problems());
         problems.addAll(checkPkgsDbs(built));
         Map<String, Earlier> earlier = earlier();
         int changed = 0;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A provisioning plugin's version as {@code plugin-info} writes it ({@code 1.0.10}, {@code 3.3.1-SP4},
  * {@code 0.2.5.1}). Compared part by part, splitting on {@code .} and {@code -}: digits as numbers (so
  * {@code 1.0.10} is newer than {@code 1.0.9}, which the reference build script gets wrong), other text
- * by its leading number and then as text; a missing part counts as {@code 0} ({@code 1.1} equals
+ * in runs of digits and text; a missing part counts as {@code 0} ({@code 1.1} equals
  * {@code 1.1.0}).
  */
 public record PluginVersion(String text) implements Comparable<PluginVersion> {
@@ -46,21 +46,36 @@ public record PluginVersion(String text) implements Comparable<PluginVersion> {
         return parts;
     }
 
+    /**
+     * Compares two parts run by run ({@code SP10} is {@code SP} then {@code 10}): digits as numbers, text as text;
+     * where one has digits and the other text, the number is newer (1.0 after 1.0-dev, as the reference script
+     * orders them); a part that runs out first is older.
+     */
     private static int comparePart(String a, String b) {
-        int digitsA = leadingDigits(a);
-        int digitsB = leadingDigits(b);
-        if (digitsA > 0 && digitsB > 0) {
-            int order = compareNumbers(a.substring(0, digitsA), b.substring(0, digitsB));
+        List<String> x = runs(a);
+        List<String> y = runs(b);
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            boolean numberX = isDigit(x.get(i).charAt(0));
+            boolean numberY = isDigit(y.get(i).charAt(0));
+            int order = numberX && numberY ? compareNumbers(x.get(i), y.get(i))
+                    : numberX != numberY ? (numberX ? 1 : -1) : x.get(i).compareTo(y.get(i));
             if (order != 0) {
                 return order;
             }
-            return a.substring(digitsA).compareTo(b.substring(digitsB));
         }
-        if (digitsA > 0 != digitsB > 0) {
-            // A number is newer than a bare word: 1.0 after 1.0-dev, as the reference script orders them.
-            return digitsA > 0 ? 1 : -1;
+        return Integer.compare(x.size(), y.size());
+    }
+
+    private static List<String> runs(String part) {
+        List<String> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= part.length(); i++) {
+            if (i == part.length() || isDigit(part.charAt(i)) != isDigit(part.charAt(i - 1))) {
+                runs.add(part.substring(start, i));
+                start = i;
+            }
         }
-        return a.compareTo(b);
+        return runs;
     }
 
     /** Compares two digit strings as numbers of any length, without overflow. */
@@ -70,12 +85,8 @@ public record PluginVersion(String text) implements Comparable<PluginVersion> {
         return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
     }
 
-    private static int leadingDigits(String part) {
-        int count = 0;
-        while (count < part.length() && part.charAt(count) >= '0' && part.charAt(count) <= '9') {
-            count++;
-        }
-        return count;
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     @Override
