@@ -1,5 +1,6 @@
 package io.github.wazodeb.cli;
 
+import io.github.wazodeb.cli.provd.ProvdCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns a Wazo Platform plugin into a Debian package, as wazo-plugind would build it.",
-        subcommands = {PackageCommand.class, ValidateCommand.class, InspectCommand.class,
+        subcommands = {PackageCommand.class, ValidateCommand.class, InspectCommand.class, ProvdCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -53,6 +54,6 @@ public final class WazoDebCommand implements Runnable {
     @Override
     public void run() {
         // `wazo-deb` alone: show what it can do, and say it was a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate or inspect");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect or provd");
     }
 }
