@@ -90,6 +90,27 @@ class ProvdCommandIT {
     }
 
     @Test
+    void aTargetThatNeedsPythonFailsNamingWhatIsMissingWhenPythonIsNotOnThePath() throws Exception {
+        write("wazo_gen/build.py", """
+                import os
+
+
+                @target('1.0', 'wazo-gen-1.0')
+                def build(path):
+                    os.makedirs(os.path.join(path, 'var/tftpboot'))
+                """);
+        Path emptyPath = Files.createDirectories(work.resolve("empty-bin"));
+
+        CliRun run = CliRun.wazoDeb(work, Map.of("PATH", emptyPath.toString()), "provd", "build", tree.toString(),
+                "-o", "testing");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("wazo_gen target 1.0 (wazo-gen-1.0) runs Python code (line 6: not a"
+                + " check_call([...]) of rsync) and needs python3, not found on PATH");
+        assertThat(work.resolve("testing")).doesNotExist();
+    }
+
+    @Test
     void buildOfAFolderWithoutFamiliesIsInvalidInput() throws Exception {
         CliRun run = CliRun.wazoDeb(work, EPOCH, "provd", "build", work.resolve("plugins/wazo_acme/v1").toString(),
                 "-o", "testing");

@@ -28,8 +28,10 @@ final class GitSnapshot {
         try (InputStream out = process.getInputStream(); TarArchiveInputStream tar = new TarArchiveInputStream(out)) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    continue;
+                if (!target.startsWith(into) || throughLink(into, target)) {
+                    // Never write outside the snapshot, not even through a link the tree itself holds.
+                    throw new ProvdBuildException("cannot read the tree at " + ref + ": " + entry.getName()
+                            + " would be written outside it");
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
@@ -54,6 +56,15 @@ final class GitSnapshot {
             Thread.currentThread().interrupt();
             throw new ProvdBuildException("interrupted while reading the tree at " + ref, e);
         }
+    }
+
+    private static boolean throughLink(Path root, Path target) {
+        for (Path parent = target.getParent(); parent != null && !parent.equals(root); parent = parent.getParent()) {
+            if (Files.isSymbolicLink(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String git(Path folder, String... args) throws ProvdBuildException {
