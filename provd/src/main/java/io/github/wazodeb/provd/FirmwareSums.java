@@ -79,7 +79,7 @@ public final class FirmwareSums {
                         "is the name of no [file_*] section (its filename, or the last part of its url)"));
                 continue;
             }
-            String size = String.valueOf(size(file));
+            String size = String.valueOf(Channel.size(file));
             String sha1 = Channel.sha1(file);
             for (IniDocument.Section section : sections) {
                 compare(section, "size", size, file, differences);
@@ -114,13 +114,5 @@ public final class FirmwareSums {
             path = path == null ? url : path;
             return path.substring(path.lastIndexOf('/') + 1);
         });
-    }
-
-    private static long size(Path file) throws ProvdBuildException {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new ProvdBuildException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,11 +1,13 @@
 package io.github.wazodeb.provd;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -68,7 +70,7 @@ final class GitSnapshot {
     }
 
     private static String git(Path folder, String... args) throws ProvdBuildException {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         Process process = start(folder, command);
         try {
@@ -90,7 +92,7 @@ final class GitSnapshot {
     private static Process start(Path directory, List<String> command) throws ProvdBuildException {
         try {
             return new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             throw new ProvdBuildException("cannot run " + command.get(0) + " (is git installed?): " + e.getMessage(), e);
         }

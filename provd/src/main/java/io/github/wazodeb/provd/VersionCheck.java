@@ -7,6 +7,7 @@ import io.github.wazodeb.provd.channel.Channel;
 import io.github.wazodeb.provd.channel.PluginsIndex;
 import io.github.wazodeb.provd.content.ContentEntry;
 import io.github.wazodeb.provd.content.PluginContent;
+import io.github.wazodeb.provd.content.TemporaryFolders;
 import io.github.wazodeb.provd.model.PkgsDbCheck;
 import io.github.wazodeb.provd.model.PluginVersion;
 import java.io.IOException;
@@ -14,14 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code provd check}: builds every target of the tree in memory and compares each plugin with the same
@@ -134,18 +133,7 @@ public final class VersionCheck {
         } catch (IOException e) {
             throw new ProvdBuildException("cannot make a temporary folder: " + e.getMessage(), e);
         } finally {
-            delete(snapshot);
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind does no harm to the check's result.
+            TemporaryFolders.delete(snapshot);
         }
     }
 }

@@ -5,7 +5,7 @@ import io.github.wazodeb.provd.content.PluginContent;
 import io.github.wazodeb.provd.model.PluginInfo;
 import io.github.wazodeb.provd.model.PluginInfoReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,10 +120,9 @@ public final class Channel {
     }
 
     public static String sha1(Path file) throws ProvdBuildException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-1"))) {
-            MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(digest.digest());
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-1"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
             throw new ProvdBuildException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
@@ -139,7 +138,7 @@ public final class Channel {
         }
     }
 
-    private static long size(Path file) throws ProvdBuildException {
+    public static long size(Path file) throws ProvdBuildException {
         try {
             return Files.size(file);
         } catch (IOException e) {

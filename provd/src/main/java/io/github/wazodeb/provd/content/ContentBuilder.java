@@ -2,6 +2,7 @@ package io.github.wazodeb.provd.content;
 
 import io.github.wazodeb.provd.ProvdBuildException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,7 +48,7 @@ final class ContentBuilder {
                 entries.put(path, ContentEntry.directory(path, ""));
             } else if (existing.type() != ContentEntry.Type.DIRECTORY) {
                 throw new ProvdBuildException(target + ": " + path + " must be a folder, but " + existing.origin()
-                        + " makes it a " + existing.type().name().toLowerCase(java.util.Locale.ROOT));
+                        + " makes it a " + existing.type().name().toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.wazodeb.provd.content;
 
+import io.github.wazodeb.provd.ProvdBuildException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -52,7 +53,7 @@ final class FileTrees {
 
     /** Everything under {@code folder}, links kept as links, as a plugin's content. */
     static void readAll(Path folder, String prefix, String originPrefix, ContentBuilder into)
-            throws IOException, io.github.wazodeb.provd.ProvdBuildException {
+            throws IOException, ProvdBuildException {
         for (Path child : children(folder)) {
             String name = child.getFileName().toString();
             String path = prefix.isEmpty() ? name : prefix + "/" + name;

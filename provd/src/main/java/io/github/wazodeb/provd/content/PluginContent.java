@@ -2,6 +2,7 @@ package io.github.wazodeb.provd.content;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class PluginContent {
     public PluginContent(Collection<ContentEntry> entries) {
         TreeMap<String, ContentEntry> sorted = new TreeMap<>(PATH_ORDER);
         entries.forEach(entry -> sorted.put(entry.path(), entry));
-        this.entries = java.util.Collections.unmodifiableMap(sorted);
+        this.entries = Collections.unmodifiableMap(sorted);
     }
 
     /** The entries in archive order. */

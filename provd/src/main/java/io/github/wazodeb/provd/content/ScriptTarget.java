@@ -5,6 +5,7 @@ import io.github.wazodeb.provd.ProvdListener;
 import io.github.wazodeb.provd.model.TargetDeclaration;
 import io.github.wazodeb.provd.model.TargetRecipe;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,10 +17,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Builds a target that does more than copy by running its function from the family's own {@code build.py}
@@ -62,7 +61,7 @@ public final class ScriptTarget {
         } catch (IOException e) {
             throw new ProvdBuildException(name + " failed: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(work);
+            TemporaryFolders.delete(work);
         }
     }
 
@@ -82,7 +81,7 @@ public final class ScriptTarget {
         Process process = new ProcessBuilder("python3", "-c", driver, "build.py", target.id(), output.toString())
                 .directory(family.toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         Deque<String> last = new ArrayDeque<>();
         Thread reader = new Thread(() -> {
@@ -125,17 +124,6 @@ public final class ScriptTarget {
                 }
             }
             throw new ProvdBuildException(message.toString());
-        }
-    }
-
-    static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind does no harm to the build's result.
         }
     }
 }

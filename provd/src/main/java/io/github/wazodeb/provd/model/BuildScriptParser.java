@@ -1,6 +1,7 @@
 package io.github.wazodeb.provd.model;
 
 import io.github.wazodeb.model.Problem;
+import io.github.wazodeb.model.Severity;
 import io.github.wazodeb.provd.model.PythonLines.Kind;
 import io.github.wazodeb.provd.model.PythonLines.Line;
 import io.github.wazodeb.provd.model.PythonLines.Token;
@@ -135,7 +136,7 @@ public final class BuildScriptParser {
             return Optional.empty();
         }
         if (!pluginId.matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
-            problems.add(new Problem(io.github.wazodeb.model.Severity.ERROR, file, decorator.number(), 0, "plugin id",
+            problems.add(new Problem(Severity.ERROR, file, decorator.number(), 0, "plugin id",
                     pluginId, "must be a folder name of letters, digits, '.', '_', '+' and '-'"));
             return Optional.empty();
         }
@@ -270,7 +271,7 @@ public final class BuildScriptParser {
     private String literal(List<Token> value, int line, String what) {
         String text = concatenated(value);
         if (text == null || text.isEmpty()) {
-            problems.add(error(line, "target", "the " + what + " must be a non-empty string literal"));
+            problems.add(error(line, what, "must be a non-empty string literal"));
         }
         return text;
     }

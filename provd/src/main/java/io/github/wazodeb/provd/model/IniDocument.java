@@ -1,6 +1,7 @@
 package io.github.wazodeb.provd.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,7 @@ public final class IniDocument {
         Map<String, Option> options = null;
         String optionKey = null;
         int optionIndent = 0;
+        int blanks = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = stripEnd(lines.get(i));
             String stripped = line.strip();
@@ -75,16 +77,19 @@ public final class IniDocument {
                 continue;
             }
             if (stripped.isEmpty()) {
-                // configparser ends a value at a blank line unless empty lines are allowed in values (the default allows them,
-                // but only as part of a continuation that follows, so a blank line alone changes nothing here).
+                // A blank line does not end a value: configparser keeps it when an indented line continues the value.
+                blanks++;
                 continue;
             }
             int indent = line.length() - line.stripLeading().length();
             if (options != null && optionKey != null && indent > optionIndent) {
                 Option previous = options.get(optionKey);
-                options.put(optionKey, new Option(previous.key(), previous.value() + "\n" + stripped, previous.line(), number));
+                options.put(optionKey, new Option(previous.key(), previous.value() + "\n".repeat(blanks + 1) + stripped,
+                        previous.line(), number));
+                blanks = 0;
                 continue;
             }
+            blanks = 0;
             Matcher header = SECTION.matcher(stripped);
             if (header.matches()) {
                 String name = header.group(1);
@@ -113,7 +118,8 @@ public final class IniDocument {
             optionIndent = indent;
         }
         Map<String, Section> frozen = new LinkedHashMap<>();
-        sections.forEach((name, section) -> frozen.put(name, new Section(name, section.line(), Map.copyOf(section.options()))));
+        sections.forEach((name, section) -> frozen.put(name,
+                new Section(name, section.line(), Collections.unmodifiableMap(new LinkedHashMap<>(section.options())))));
         return new IniDocument(lines, frozen);
     }
 

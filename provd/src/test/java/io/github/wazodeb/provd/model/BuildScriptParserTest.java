@@ -49,6 +49,6 @@ class BuildScriptParserTest {
 
         assertThat(result.script()).isEmpty();
         assertThat(result.problems()).extracting(Problem::format)
-                .contains("wazo_x/build.py:3: target the target id must be a non-empty string literal");
+                .contains("wazo_x/build.py:3: target id must be a non-empty string literal");
     }
 }
