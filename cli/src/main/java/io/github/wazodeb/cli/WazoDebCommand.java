@@ -1,5 +1,6 @@
 package io.github.wazodeb.cli;
 
+import io.github.wazodeb.cli.provd.ProvdCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Turns a Wazo Platform plugin into a Debian package, as wazo-plugind would build it.",
         subcommands = {PackageCommand.class, ValidateCommand.class, InspectCommand.class, RepoCommand.class,
+                ProvdCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -55,6 +57,6 @@ public final class WazoDebCommand implements Runnable {
     @Override
     public void run() {
         // `wazo-deb` alone: show what it can do, and say it was a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect or repo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, repo or provd");
     }
 }

@@ -56,9 +56,13 @@ public enum Requirement {
     XZ("xz-utils", "xz"),
     ZSTD("zstd", "zstd"),
     TAR("tar", "tar"),
+    /** The provd tests compare wazo-deb's in-process copies with rsync's own. */
+    RSYNC("rsync", "rsync"),
+    /** Runs provd build.py targets and reads their output as wazo-provd would (json, tarfile, configparser);
+     *  holds a POSIX lock as another process would. */
+    PYTHON3("python3", "python3"),
     MD5SUM("coreutils", "md5sum"),
     MKFIFO("coreutils", "mkfifo"),
-    PYTHON3("python3", "python3"),
     /** Starts each rules step in a process group of its own. */
     SETSID("util-linux", "setsid"),
     /** Lists the payload inside the fakeroot session. */

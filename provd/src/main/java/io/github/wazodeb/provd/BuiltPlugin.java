@@ -1,0 +1,21 @@
+package io.github.wazodeb.provd;
+
+import io.github.wazodeb.provd.content.PluginContent;
+import io.github.wazodeb.provd.model.PluginInfo;
+
+/**
+ * A target's result: what it built, and the {@code plugin-info} at its top.
+ *
+ * @param infoFile the source file the {@code plugin-info} came from, as messages name it
+ */
+public record BuiltPlugin(ProvdTree.Target target, PluginContent content, PluginInfo info, String infoFile) {
+
+    public String pluginId() {
+        return target.declaration().pluginId();
+    }
+
+    /** {@code <plugin id with _ turned into ->-<version>.tar.bz2}, the name the reference build gives it. */
+    public String archiveName() {
+        return target.declaration().archiveBaseName() + "-" + info.version().text() + ".tar.bz2";
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.wazodeb.provd;
+
+import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.model.Problem;
+import io.github.wazodeb.model.Severity;
+import io.github.wazodeb.provd.content.ContentEntry;
+import io.github.wazodeb.provd.content.CopyTarget;
+import io.github.wazodeb.provd.content.PluginContent;
+import io.github.wazodeb.provd.content.ScriptTarget;
+import io.github.wazodeb.provd.model.PluginInfoReader;
+import io.github.wazodeb.provd.model.TargetRecipe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds targets in memory: copy-only ones in-process, the others through Python; then reads each one's
+ * {@code plugin-info}. A target that fails stops the build, naming it; plugin-info problems are gathered and
+ * reported together.
+ */
+public final class PluginBuilder {
+
+    private final ProvdListener listener;
+
+    public PluginBuilder(ProvdListener listener) {
+        this.listener = listener;
+    }
+
+    /** The plugins built and the plugin-info problems of those that could not be read. */
+    public record Result(List<BuiltPlugin> built, List<Problem> problems) {
+
+        public Result {
+            built = List.copyOf(built);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Builds every target; fails only when one cannot be read. */
+    public List<BuiltPlugin> build(List<ProvdTree.Target> targets) throws ProvdBuildException, InvalidPluginException {
+        Result result = buildAll(targets);
+        if (!result.problems().isEmpty()) {
+            throw new InvalidPluginException(result.problems());
+        }
+        return result.built();
+    }
+
+    /** Builds every target, keeping those whose plugin-info reads, and the problems of the others. */
+    public Result buildAll(List<ProvdTree.Target> targets) throws ProvdBuildException {
+        List<BuiltPlugin> built = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (ProvdTree.Target target : targets) {
+            PluginContent content = content(target);
+            Optional<ContentEntry> info = content.entry("plugin-info");
+            if (info.isEmpty() || info.get().type() != ContentEntry.Type.FILE) {
+                problems.add(new Problem(Severity.ERROR, target.family().script().file(), target.declaration().line(), 0,
+                        "target", target.declaration().id(), "builds no plugin-info file at the top of its output"));
+                continue;
+            }
+            String infoFile = info.get().origin().isEmpty() ? target.declaration().pluginId() + "/plugin-info"
+                    : info.get().origin();
+            PluginInfoReader.Result read = PluginInfoReader.read(info.get().data(), infoFile);
+            problems.addAll(read.problems());
+            read.info().ifPresent(pluginInfo -> built.add(new BuiltPlugin(target, content, pluginInfo, infoFile)));
+        }
+        return new Result(built, problems);
+    }
+
+    /** What one target builds. */
+    public PluginContent content(ProvdTree.Target target) throws ProvdBuildException {
+        TargetRecipe recipe = target.declaration().recipe();
+        if (recipe instanceof TargetRecipe.Copy copy) {
+            listener.progress(target.name() + " (" + target.declaration().pluginId() + "): copying in-process");
+            return CopyTarget.build(target.family().folder(), target.family().name(), target.declaration(), copy);
+        }
+        TargetRecipe.Script script = (TargetRecipe.Script) recipe;
+        listener.progress(target.name() + " (" + target.declaration().pluginId() + "): running its build.py with python3 ("
+                + script.reason() + ")");
+        return ScriptTarget.build(target.family().folder(), target.family().name(), target.declaration(), script, listener);
+    }
+}

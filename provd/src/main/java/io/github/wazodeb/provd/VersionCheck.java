@@ -1,0 +1,139 @@
+package io.github.wazodeb.provd;
+
+import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.model.Problem;
+import io.github.wazodeb.model.Severity;
+import io.github.wazodeb.provd.channel.Channel;
+import io.github.wazodeb.provd.channel.PluginsIndex;
+import io.github.wazodeb.provd.content.ContentEntry;
+import io.github.wazodeb.provd.content.PluginContent;
+import io.github.wazodeb.provd.content.TemporaryFolders;
+import io.github.wazodeb.provd.model.PkgsDbCheck;
+import io.github.wazodeb.provd.model.PluginVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code provd check}: builds every target of the tree in memory and compares each plugin with the same
+ * plugin in an earlier state (a channel folder, or the tree at a git ref): a plugin whose built content
+ * changed must carry a higher version. Also checks every built {@code plugin-info} (by building) and every
+ * {@code pkgs/pkgs.db}. Reports every problem at once.
+ */
+public final class VersionCheck {
+
+    /** What was checked and what is wrong. */
+    public record Report(int plugins, int changed, List<Problem> problems) {
+
+        public Report {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** An earlier state of one plugin: its version and content. */
+    private record Earlier(PluginVersion version, PluginContent content) {
+    }
+
+    private final Path tree;
+    private final String against;
+    private final ProvdListener listener;
+
+    /** @param against a channel folder, or a git ref of the tree's repository */
+    public VersionCheck(Path tree, String against, ProvdListener listener) {
+        this.tree = tree;
+        this.against = against;
+        this.listener = listener;
+    }
+
+    public Report run() throws InvalidPluginException, ProvdBuildException {
+        ProvdTree current = ProvdTree.read(tree);
+        List<Problem> problems = new ArrayList<>();
+        PluginBuilder.Result result = new PluginBuilder(listener).buildAll(current.targets(List.of()));
+        List<BuiltPlugin> built = result.built();
+        problems.addAll(result.problems());
+        problems.addAll(checkPkgsDbs(built));
+        Map<String, Earlier> earlier = earlier();
+        int changed = 0;
+        for (BuiltPlugin plugin : built) {
+            Earlier before = earlier.get(plugin.pluginId());
+            if (before == null) {
+                continue;
+            }
+            List<String> changes = plugin.content().changesSince(before.content());
+            if (changes.isEmpty()) {
+                continue;
+            }
+            changed++;
+            PluginVersion version = plugin.info().version();
+            if (!version.isNewerThan(before.version())) {
+                problems.add(new Problem(Severity.ERROR, plugin.infoFile(), plugin.info().lineOf("version"), 0,
+                        "version", version.text(), "must be higher than " + before.version() + " (in " + against
+                                + "): " + plugin.pluginId() + " changed: " + summary(changes)));
+            }
+        }
+        return new Report(built.size(), changed, problems);
+    }
+
+    private static String summary(List<String> changes) {
+        int shown = Math.min(changes.size(), 5);
+        return String.join(", ", changes.subList(0, shown))
+                + (changes.size() > shown ? " and " + (changes.size() - shown) + " more" : "");
+    }
+
+    /** Each built plugin's {@code pkgs/pkgs.db}, checked once per source file. */
+    private static List<Problem> checkPkgsDbs(List<BuiltPlugin> built) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> checked = new LinkedHashSet<>();
+        for (BuiltPlugin plugin : built) {
+            Optional<ContentEntry> pkgs = plugin.content().entry("pkgs/pkgs.db");
+            if (pkgs.isPresent() && pkgs.get().type() == ContentEntry.Type.FILE) {
+                String file = pkgs.get().origin().isEmpty() ? plugin.pluginId() + "/pkgs/pkgs.db" : pkgs.get().origin();
+                if (checked.add(file)) {
+                    problems.addAll(PkgsDbCheck.check(new String(pkgs.get().data(), StandardCharsets.UTF_8), file));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private Map<String, Earlier> earlier() throws ProvdBuildException {
+        Path folder = Path.of(against);
+        Map<String, Earlier> earlier = new HashMap<>();
+        if (Files.isDirectory(folder)) {
+            Channel channel = Channel.read(folder);
+            for (PluginsIndex.Entry entry : channel.index().entries().values()) {
+                earlier.put(entry.id(), new Earlier(entry.version(), channel.content(entry)));
+            }
+            return earlier;
+        }
+        Path snapshot = null;
+        try {
+            snapshot = Files.createTempDirectory("wazo-provd-ref");
+            listener.progress("building the tree as of " + against);
+            ProvdTree then = ProvdTree.read(GitSnapshot.checkout(tree, against, snapshot));
+            for (BuiltPlugin plugin : new PluginBuilder(listener).build(then.targets(List.of()))) {
+                earlier.put(plugin.pluginId(), new Earlier(plugin.info().version(), plugin.content()));
+            }
+            return earlier;
+        } catch (InvalidPluginException e) {
+            throw new ProvdBuildException("the tree as of " + against + " does not build: "
+                    + e.problems().get(0).format() + (e.problems().size() > 1 ? " (and more)" : ""), e);
+        } catch (IOException e) {
+            throw new ProvdBuildException("cannot make a temporary folder: " + e.getMessage(), e);
+        } finally {
+            TemporaryFolders.delete(snapshot);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.wazodeb.provd.content;
+
+import io.github.wazodeb.provd.ProvdBuildException;
+import io.github.wazodeb.provd.model.RsyncCall;
+import io.github.wazodeb.provd.model.RsyncFilter;
+import io.github.wazodeb.provd.model.TargetDeclaration;
+import io.github.wazodeb.provd.model.TargetRecipe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Builds a copy-only target in-process: its rsync calls in order, each as {@code rsync -rlp} with its rules
+ * would fill the output folder (transfer root, filter decisions, links kept or skipped, later copies
+ * overlaying earlier ones), then the standard {@code var/} folders.
+ */
+public final class CopyTarget {
+
+    private CopyTarget() {
+    }
+
+    /**
+     * @param family the family folder, where the target's sources are
+     * @param familyName the family folder's name, for the entries' origins
+     */
+    public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Copy recipe)
+            throws ProvdBuildException {
+        String name = familyName + " target " + target.id();
+        ContentBuilder output = new ContentBuilder(name);
+        try {
+            for (RsyncCall call : recipe.calls()) {
+                RsyncFilter filter = new RsyncFilter(call.rules());
+                for (String source : call.sources()) {
+                    copy(family, familyName, source, call, filter, output, name);
+                }
+            }
+            if (target.standardDirectories()) {
+                output.addStandardDirectories();
+            }
+        } catch (IOException e) {
+            throw new ProvdBuildException(name + " failed: " + e.getMessage(), e);
+        }
+        return output.build();
+    }
+
+    private static void copy(Path family, String familyName, String source, RsyncCall call, RsyncFilter filter,
+            ContentBuilder output, String name) throws IOException, ProvdBuildException {
+        Path from = family.resolve(source).normalize();
+        if (!Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ProvdBuildException(name + " failed: build.py line " + call.line() + " copies " + source
+                    + ", which does not exist in " + familyName);
+        }
+        String folder = stripSlashes(source);
+        if (source.endsWith("/") || source.equals(".")) {
+            // "dir/": the folder's contents go into the output folder; paths are relative to the folder.
+            if (!Files.isDirectory(from)) {
+                throw new ProvdBuildException(name + " failed: build.py line " + call.line() + " copies " + source
+                        + ", which is not a folder");
+            }
+            walk(from, "", join(familyName, folder), call, filter, output);
+        } else {
+            // "dir" or "file": the entry itself goes into the output folder, under its own name.
+            String top = from.getFileName().toString();
+            BasicFileAttributes attributes = FileTrees.attributes(from);
+            String parent = folder.contains("/") ? folder.substring(0, folder.lastIndexOf('/')) : "";
+            visit(from, attributes, top, join(familyName, parent), call, filter, output);
+        }
+    }
+
+    private static void walk(Path folder, String prefix, String originRoot, RsyncCall call, RsyncFilter filter,
+            ContentBuilder output) throws IOException, ProvdBuildException {
+        for (Path child : FileTrees.children(folder)) {
+            String path = prefix.isEmpty() ? child.getFileName().toString() : prefix + "/" + child.getFileName();
+            visit(child, FileTrees.attributes(child), path, originRoot, call, filter, output);
+        }
+    }
+
+    private static void visit(Path file, BasicFileAttributes attributes, String path, String originRoot, RsyncCall call,
+            RsyncFilter filter, ContentBuilder output) throws IOException, ProvdBuildException {
+        if (attributes.isSymbolicLink() && !call.links()) {
+            return;
+        }
+        if (!filter.includes(path, attributes.isDirectory())) {
+            return;
+        }
+        String origin = join(originRoot, path);
+        ContentEntry entry = FileTrees.entry(file, attributes, path, origin);
+        if (entry == null) {
+            return;
+        }
+        output.put(entry);
+        if (attributes.isDirectory()) {
+            walk(file, path, originRoot, call, filter, output);
+        }
+    }
+
+    private static String join(String folder, String path) {
+        return folder.isEmpty() ? path : path.isEmpty() ? folder : folder + "/" + path;
+    }
+
+    private static String stripSlashes(String source) {
+        String stripped = source;
+        while (stripped.endsWith("/") && stripped.length() > 1) {
+            stripped = stripped.substring(0, stripped.length() - 1);
+        }
+        return stripped.equals(".") ? "" : stripped;
+    }
+}
