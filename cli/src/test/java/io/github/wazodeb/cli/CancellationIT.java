@@ -47,7 +47,7 @@ class CancellationIT {
     void needs() {
         // setsid for the steps' process groups; dpkg-deb to judge whatever package is left.
         Requirements.assumeAvailable(Requirement.SETSID, Requirement.DPKG_DEB);
-        marker = Leftovers.newMarker();
+        marker = MarkedProcesses.newMarker();
         temp = work.resolve("tmp-" + marker);
         out = work.resolve("out");
     }
@@ -94,7 +94,7 @@ class CancellationIT {
     @Test
     void sigkillDuringTheBuildStepLetsTheWatchdogStopTheStepAndTheNextBuildRemoveTheStaging() throws Exception {
         try (BackgroundCli cli = startLingeringBuild("build")) {
-            List<String> watchdogs = MarkedProcesses.watchdogsOf(marker);
+            List<String> watchdogs = MarkedProcesses.awaitWatchdogsOf(marker, SETTLE);
             assertThat(watchdogs).as("the step's watchdog").isNotEmpty();
             cli.signal("KILL");
             assertThat(cli.awaitExit(CLEANUP)).isEqualTo(137);
@@ -133,7 +133,7 @@ class CancellationIT {
         for (int i = 0; i < 4; i++) {
             String signal = i % 2 == 0 ? "TERM" : "INT";
             long delay = random.nextInt(8000);
-            marker = Leftovers.newMarker();
+            marker = MarkedProcesses.newMarker();
             temp = work.resolve("tmp-" + marker);
             out = work.resolve("out-" + i);
             try (BackgroundCli cli = startLargeBuild()) {
@@ -156,7 +156,7 @@ class CancellationIT {
     private void cancelWhileAStepRuns(String step, String signal, int exitCode) throws Exception {
         try (BackgroundCli cli = startLingeringBuild(step)) {
             assertThat(cli.ignoresSigint()).as("the CLI's JVM was started with SIGINT ignored").isFalse();
-            List<String> watchdogs = MarkedProcesses.watchdogsOf(marker);
+            List<String> watchdogs = MarkedProcesses.awaitWatchdogsOf(marker, SETTLE);
             assertThat(watchdogs).as("the step's watchdog").isNotEmpty();
             cli.signal(signal);
             assertCancelled(cli, exitCode, false);
@@ -179,7 +179,7 @@ class CancellationIT {
                             echo hello > "$pkgdir/usr/share/lingering/hello.txt"
                         fi
                         if [ "$1" = "$LINGER_IN" ]; then
-                """ + Leftovers.lingeringChildren(marker).indent(12) + """
+                """ + MarkedProcesses.lingeringChildren(marker).indent(12) + """
                             echo "$MARKER $1 is running"
                             sleep 600
                         fi

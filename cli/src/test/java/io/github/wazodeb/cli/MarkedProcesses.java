@@ -8,14 +8,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The live processes whose command line holds a test's unique marker, read from {@code /proc}: what a
- * build left running. Zombies have an empty command line and do not count; they run nothing.
+ * build left running. The marker goes into the {@code --temp-dir} path, so every process running the
+ * working copy's {@code wazo/rules} has it on its command line, and into the name of the {@code sleep}
+ * link the test's rules start ({@link #lingeringChildren}). Zombies have an empty command line and do
+ * not count; they run nothing.
  */
 final class MarkedProcesses {
 
     private MarkedProcesses() {
+    }
+
+    /** A marker no other process on the machine has on its command line. */
+    static String newMarker() {
+        return "wazoit" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * Shell lines for a rules step that leaves processes behind, all carrying {@code marker}: a
+     * {@code sleep} link named after it, one copy double-forked (reparented away from the step) and
+     * ignoring SIGTERM, one plain background child.
+     */
+    static String lingeringChildren(String marker) {
+        return "ln -sf \"$(command -v sleep)\" \"./sleep-" + marker + "\"\n"
+                + "( (trap '' TERM; exec \"./sleep-" + marker + "\" 600) & )\n"
+                + "\"./sleep-" + marker + "\" 600 &\n";
     }
 
     /** One {@code "PID: command line"} per live process mentioning {@code marker}. */
@@ -41,35 +63,41 @@ final class MarkedProcesses {
      * loaded machine takes a moment: hence the poll rather than one look.
      */
     static List<String> awaitNone(String marker, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> left = mentioning(marker);
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            left = mentioning(marker);
-        }
-        return left;
+        return poll(() -> mentioning(marker), List::isEmpty, timeout);
     }
 
     /**
      * The watchdogs ({@code wazo-deb-watchdog}, see ProcessGroup) that watch a step whose command line
      * holds {@code marker}, as {@code "PID: command line"}: the watchdog names its group's leader by pid.
+     * The JVM starts the watchdog just after the step, so the step may print before it exists: polls until
+     * one is found or {@code timeout} has passed.
      */
-    static List<String> watchdogsOf(String marker) {
+    static List<String> awaitWatchdogsOf(String marker, Duration timeout) throws InterruptedException {
+        return poll(() -> watchdogsOf(marker), found -> !found.isEmpty(), timeout);
+    }
+
+    private static List<String> watchdogsOf(String marker) {
         List<String> leaders = mentioning(marker).stream().map(line -> line.substring(0, line.indexOf(':'))).toList();
         return mentioning("wazo-deb-watchdog").stream()
                 .filter(line -> leaders.contains(line.substring(line.stripTrailing().lastIndexOf(' ') + 1).strip()))
                 .toList();
     }
 
-    /** Polls until none of {@code watchdogs} (from {@link #watchdogsOf}) runs, and returns those still running. */
+    /** Polls until none of {@code watchdogs} (from {@link #awaitWatchdogsOf}) runs, and returns those still running. */
     static List<String> awaitGone(List<String> watchdogs, Duration timeout) throws InterruptedException {
+        return poll(() -> stillRunning(watchdogs), List::isEmpty, timeout);
+    }
+
+    /** Looks every 50 ms until what {@code look} finds is {@code enough} or {@code timeout} has passed; returns the last look. */
+    private static List<String> poll(Supplier<List<String>> look, Predicate<List<String>> enough, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> left = stillRunning(watchdogs);
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
+        List<String> found = look.get();
+        while (!enough.test(found) && System.nanoTime() < deadline) {
             Thread.sleep(50);
-            left = stillRunning(watchdogs);
+            found = look.get();
         }
-        return left;
+        return found;
     }
 
     private static List<String> stillRunning(List<String> processes) {

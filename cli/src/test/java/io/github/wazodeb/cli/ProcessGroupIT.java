@@ -28,9 +28,9 @@ class ProcessGroupIT {
     @Test
     void aStepOverItsTimeLimitFailsTheBuildAndItsDoubleForkedTermIgnoringChildIsStopped() throws Exception {
         Requirements.assumeAvailable(Requirement.SETSID);
-        String marker = Leftovers.newMarker();
+        String marker = MarkedProcesses.newMarker();
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("slow", "1.0"), PluginDirs.rulesWhere("build",
-                Leftovers.lingeringChildren(marker) + "echo \"" + marker + " build is running\"\nsleep 600"));
+                MarkedProcesses.lingeringChildren(marker) + "echo \"" + marker + " build is running\"\nsleep 600"));
         Path temp = work.resolve("tmp-" + marker);
         Path out = work.resolve("out");
 
@@ -53,12 +53,12 @@ class ProcessGroupIT {
     @Test
     void aStepThatExitsLeavingChildrenBehindSucceedsAndItsChildrenStopBeforeThePayloadIsRead() throws Exception {
         Requirements.assumeAvailable(Requirement.SETSID, Requirement.DPKG_DEB, Requirement.MD5SUM);
-        String marker = Leftovers.newMarker();
-        // One child keeps appending to a payload file: had it been left running while the payload was
-        // read, the file's size or checksum in the package would not match what was archived.
+        String marker = MarkedProcesses.newMarker();
+        // One child keeps appending to a payload file until the step's group is stopped: the package must
+        // still be whole (dpkg-deb extracts it, md5sums match) and the child must be gone.
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("busy", "1.0"), PluginDirs.rulesWhere("package",
                 "mkdir -p \"$pkgdir/usr/share/busy\"\n"
-                        + Leftovers.lingeringChildren(marker)
+                        + MarkedProcesses.lingeringChildren(marker)
                         + "( while :; do echo tick >> \"$pkgdir/usr/share/busy/ticks.log\"; sleep 0.05; done ) &\n"
                         + "echo \"" + marker + " package step exits\""));
         Path temp = work.resolve("tmp-" + marker);
