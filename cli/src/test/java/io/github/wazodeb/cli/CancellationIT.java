@@ -16,6 +16,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SIGINT and SIGTERM to the CLI cancel the build (SPEC section 2): exit 130 or 143, the running step's
@@ -52,24 +54,18 @@ class CancellationIT {
         out = work.resolve("out");
     }
 
-    @Test
-    void sigtermDuringTheBuildStepExits143AndLeavesNothing() throws Exception {
-        cancelWhileAStepRuns("build", "TERM", 143);
-    }
-
-    @Test
-    void sigintDuringTheBuildStepExits130AndLeavesNothing() throws Exception {
-        cancelWhileAStepRuns("build", "INT", 130);
-    }
-
-    @Test
-    void sigtermDuringThePackageStepExits143AndLeavesNothing() throws Exception {
-        cancelWhileAStepRuns("package", "TERM", 143);
-    }
-
-    @Test
-    void sigintDuringThePackageStepExits130AndLeavesNothing() throws Exception {
-        cancelWhileAStepRuns("package", "INT", 130);
+    @ParameterizedTest(name = "SIG{1} during the {0} step exits {2} and leaves nothing")
+    @CsvSource({"build, TERM, 143", "build, INT, 130", "package, TERM, 143", "package, INT, 130"})
+    void aSignalDuringAStepStopsItsProcessesAndLeavesNothing(String step, String signal, int exitCode)
+            throws Exception {
+        try (BackgroundCli cli = startLingeringBuild(step)) {
+            assertThat(cli.ignoresSigint()).as("the CLI's JVM was started with SIGINT ignored").isFalse();
+            List<String> watchdogs = MarkedProcesses.awaitWatchdogsOf(marker, SETTLE);
+            assertThat(watchdogs).as("the step's watchdog").isNotEmpty();
+            cli.signal(signal);
+            assertCancelled(cli, exitCode, false);
+            assertThat(MarkedProcesses.awaitGone(watchdogs, SETTLE)).as("watchdogs left").isEmpty();
+        }
     }
 
     @Test
@@ -151,17 +147,6 @@ class CancellationIT {
             }
         }
         System.out.println("CancellationIT random moments: " + outcomes);
-    }
-
-    private void cancelWhileAStepRuns(String step, String signal, int exitCode) throws Exception {
-        try (BackgroundCli cli = startLingeringBuild(step)) {
-            assertThat(cli.ignoresSigint()).as("the CLI's JVM was started with SIGINT ignored").isFalse();
-            List<String> watchdogs = MarkedProcesses.awaitWatchdogsOf(marker, SETTLE);
-            assertThat(watchdogs).as("the step's watchdog").isNotEmpty();
-            cli.signal(signal);
-            assertCancelled(cli, exitCode, false);
-            assertThat(MarkedProcesses.awaitGone(watchdogs, SETTLE)).as("watchdogs left").isEmpty();
-        }
     }
 
     /**
