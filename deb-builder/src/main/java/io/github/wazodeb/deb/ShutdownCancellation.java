@@ -14,6 +14,8 @@ final class ShutdownCancellation implements AutoCloseable {
 
     /** Enough for a step's grace period (5 s) and the removal of a large staging tree. */
     private static final long WAIT_SECONDS = 60;
+    /** Once cleaned up, how long the caller gets to say the build was cancelled before the JVM halts. */
+    private static final long REPORT_MILLIS = 500;
 
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private final Thread hook;
@@ -22,7 +24,11 @@ final class ShutdownCancellation implements AutoCloseable {
         hook = new Thread(() -> {
             buildThread.interrupt();
             try {
-                cleanedUp.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                if (cleanedUp.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    // The build thread goes on to report the cancellation (the CLI prints it), then blocks
+                    // in System.exit or ends: either way this wait is short.
+                    buildThread.join(REPORT_MILLIS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
