@@ -64,6 +64,7 @@ class CancellationIT {
             assertThat(watchdogs).as("the step's watchdog").isNotEmpty();
             cli.signal(signal);
             assertCancelled(cli, exitCode, false);
+            assertThat(cli.stderr()).contains("wazo-deb: the build was cancelled; nothing was written");
             assertThat(MarkedProcesses.awaitGone(watchdogs, SETTLE)).as("watchdogs left").isEmpty();
         }
     }
