@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of a command in an environment holding only what the test gives (no LANG, no LC_ALL unless
- * given), as a user's shell with no locale runs it.
+ * given), as a user's shell with no locale runs it. Not the harness's {@code Commands}, which always
+ * sets {@code LC_ALL=C}: the launcher's own locale is what these tests are about.
  */
 record Run(int exitCode, String out, String err) {
 
