@@ -141,6 +141,31 @@ class InstalledCommandIT {
     }
 
     @Test
+    void classDataSharingArchiveIsUsedOnlyByTheJvmThatMadeIt() throws Exception {
+        Path home = unpackedArchive();
+        Path launcher = home.resolve("bin/wazo-deb");
+        Map<String, String> java = Map.of("JAVA_HOME", Run.javaHome());
+        Map<String, String> logged = Map.of("JAVA_HOME", Run.javaHome(), "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info");
+        String fromArchive = "io.github.wazodeb.cli.WazoDebCommand source: shared objects file (top)";
+
+        Run write = Run.of(Map.of("JAVA_HOME", Run.javaHome(), "WAZO_DEB_WRITE_CDS", "1"), launcher.toString(),
+                "--version");
+
+        assertThat(write.exitCode()).as(write.toString()).isZero();
+        assertThat(write.err()).as("no CDS warnings while writing").isEmpty();
+        assertThat(home.resolve("lib/wazo-deb.jsa")).isNotEmptyFile();
+        Run used = Run.of(logged, launcher.toString(), "--version");
+        assertThat(used.out()).contains(fromArchive);
+        assertThat(Run.of(java, launcher.toString(), "--version").err()).isEmpty();
+
+        // Another JVM (here: the note names another build) would warn about the archive: it is left out.
+        Files.writeString(home.resolve("lib/wazo-deb.jsa.jvm"), "/opt/other-jdk/bin/java 17.0.1+1\n");
+        Run other = Run.of(logged, launcher.toString(), "--version");
+        assertThat(other.exitCode()).isZero();
+        assertThat(other.out()).doesNotContain("shared objects file (top)").contains("wazo-deb " + Built.version());
+    }
+
+    @Test
     void archiveEntriesAreSortedOwnedByRootAndStampedWithTheBuildTime() throws Exception {
         String top = "wazo-deb-" + Built.version();
         Instant timestamp = OptionValues.timestamp(Built.timestamp());
