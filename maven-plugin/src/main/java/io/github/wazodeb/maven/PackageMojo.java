@@ -36,15 +36,24 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "wazo.outputDirectory", defaultValue = "${project.build.directory}", required = true)
     private File outputDirectory;
 
-    /** How the package's members are compressed: {@code xz}, {@code zstd}, {@code gzip} or {@code none}. */
+    /**
+     * How both tar members are compressed: {@code xz} (the default), {@code zstd}, {@code gzip} or
+     * {@code none}, in any case.
+     */
     @Parameter(property = "wazo.compression", defaultValue = "xz")
     private String compression;
 
-    /** The compression level; the compression's own default when unset (xz 6, zstd 3, gzip 9). */
+    /**
+     * The compression level: gzip 1-9, xz 0-9, zstd 1-19, none only 0. Unset means
+     * the compression's own default: xz 6, zstd 3, gzip 9.
+     */
     @Parameter(property = "wazo.compressionLevel")
     private Integer compressionLevel;
 
-    /** The {@code Maintainer} field, {@code Full Name <address>}. */
+    /**
+     * The {@code Maintainer} field: {@code Full Name <address>} on one line. Defaults to wazo-plugind's own,
+     * {@code Wazo Maintainers <dev+pkg@wazo.community>}.
+     */
     @Parameter(property = "wazo.maintainer", defaultValue = BuildOptions.DEFAULT_MAINTAINER)
     private String maintainer;
 
@@ -56,7 +65,11 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "wazo.timestamp", defaultValue = "${project.build.outputTimestamp}")
     private String timestamp;
 
-    /** A time limit for each rules step: seconds ({@code 300}) or ISO-8601 ({@code PT5M}). None when unset. */
+    /**
+     * A time limit for each rules step, as the CLI's {@code --step-timeout}: seconds ({@code 300}), a number
+     * with {@code ms}, {@code s}, {@code m} or {@code h} ({@code 90s}, {@code 10m}, {@code 1h}) or ISO-8601
+     * ({@code PT5M}); positive. No limit when unset.
+     */
     @Parameter(property = "wazo.stepTimeout")
     private String stepTimeout;
 
@@ -68,8 +81,10 @@ public class PackageMojo extends AbstractMojo {
     private boolean runRules;
 
     /**
-     * Absolute payload paths to mark as conffiles. None by default: wazo-plugind removes plugins with a
-     * plain remove, which must take their files under {@code /etc} away.
+     * Absolute file paths of the payload to mark as conffiles, each once ({@code <conffile>/etc/x.conf</conffile>}
+     * in the POM, comma-separated with {@code -Dwazo.conffiles=/etc/a.conf,/etc/b.conf}); each must be a
+     * regular file in the package. None by default: wazo-plugind removes plugins with a plain remove, which
+     * must take their files under {@code /etc} away.
      */
     @Parameter(property = "wazo.conffiles")
     private List<String> conffiles;
@@ -135,6 +150,7 @@ public class PackageMojo extends AbstractMojo {
         }
         getLog().info("Built " + result.debFile() + " (" + result.packageName() + " " + result.version() + ", "
                 + result.size() + " bytes, sha256 " + result.sha256() + ")");
+        VersionMismatch.warning(project.getVersion(), result.version(), result.debFile()).ifPresent(getLog()::warn);
         projectHelper.attachArtifact(project, "deb", null, result.debFile().toFile());
     }
 }

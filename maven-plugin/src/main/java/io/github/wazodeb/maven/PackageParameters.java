@@ -52,14 +52,10 @@ record PackageParameters(
                 .runRules(runRules)
                 .inPlace(inPlace)
                 .wazoVersionCheck(wazoVersionCheck)
-                .conffiles(conffiles == null ? List.of() : conffiles)
+                .conffiles(ParameterValues.conffiles(conffiles))
                 .listener(listener);
-        if (compressionLevel != null) {
-            builder.compressionLevel(compressionLevel);
-        }
-        if (maintainer != null && !maintainer.isBlank()) {
-            builder.maintainer(maintainer.trim());
-        }
+        ParameterValues.compressionLevel(compressionLevel, chosen).ifPresent(builder::compressionLevel);
+        ParameterValues.maintainer(maintainer).ifPresent(builder::maintainer);
         ParameterValues.timestamp(timestamp).ifPresent(builder::timestamp);
         ParameterValues.stepTimeout(stepTimeout).ifPresent(builder::stepTimeout);
         try {

@@ -34,7 +34,11 @@ public class RepoMojo extends AbstractMojo {
     @Parameter(property = "wazo.repositoryDirectory", defaultValue = "${project.build.directory}", required = true)
     private File repositoryDirectory;
 
-    /** An OpenPGP secret key file ({@code gpg --armor --export-secret-keys KEYID}) to sign the index with. */
+    /**
+     * An OpenPGP secret key file ({@code gpg --armor --export-secret-keys KEYID}) to sign the index with;
+     * its passphrase is read from the environment variable {@code WAZO_DEB_KEY_PASSPHRASE}, never from the
+     * POM. Unsigned when unset.
+     */
     @Parameter(property = "wazo.keyFile")
     private File keyFile;
 

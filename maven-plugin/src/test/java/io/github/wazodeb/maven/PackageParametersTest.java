@@ -59,19 +59,47 @@ class PackageParametersTest {
     }
 
     @Test
-    void levelOutsideTheCompressionsRangeIsAConfigurationError() {
+    void levelOutsideTheCompressionsRangeNamesTheParameterItsPropertyAndTheRange() {
         assertThatThrownBy(() -> new PackageParameters(OUT, "gzip", 12, null, null, null, true, null, false, true)
                 .toBuildOptions(BuildListener.SILENT))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageStartingWith("Invalid wazo-maven-plugin configuration: ")
-                .hasMessageContaining("compression level 12");
+                .hasMessage("Parameter <compressionLevel> (property wazo.compressionLevel) is \"12\": "
+                        + "must be 1 to 9 for gzip compression");
     }
 
     @Test
-    void maintainerWithoutAddressIsAConfigurationError() {
+    void maintainerWithoutAddressNamesTheParameterAndItsProperty() {
         assertThatThrownBy(() -> new PackageParameters(OUT, null, null, "Jane Doe", null, null, true, null, false, true)
                 .toBuildOptions(BuildListener.SILENT))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("maintainer \"Jane Doe\"");
+                .hasMessage("Parameter <maintainer> (property wazo.maintainer) is \"Jane Doe\": "
+                        + "must read \"Full Name <address>\" on one line");
+    }
+
+    @Test
+    void relativeConffileNamesTheParameterAndItsProperty() {
+        assertThatThrownBy(() -> new PackageParameters(OUT, null, null, null, null, null, true,
+                List.of("/etc/a.conf", "etc/b.conf"), false, true).toBuildOptions(BuildListener.SILENT))
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("Parameter <conffiles> (property wazo.conffiles) is \"/etc/a.conf,etc/b.conf\": "
+                        + "conffile \"etc/b.conf\" must be an absolute file path");
+    }
+
+    @Test
+    void conffileGivenTwiceNamesTheParameterAndItsProperty() {
+        assertThatThrownBy(() -> new PackageParameters(OUT, null, null, null, null, null, true,
+                List.of("/etc/a.conf", "/etc/a.conf"), false, true).toBuildOptions(BuildListener.SILENT))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageStartingWith("Parameter <conffiles> (property wazo.conffiles) is ")
+                .hasMessageEndingWith("conffile \"/etc/a.conf\" is listed twice");
+    }
+
+    @Test
+    void timestampBeyondWhatTarHoldsNamesTheParameterAndItsProperty() {
+        assertThatThrownBy(() -> new PackageParameters(OUT, null, null, null, "5000-01-01T00:00:00Z", null, true,
+                null, false, true).toBuildOptions(BuildListener.SILENT))
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("Parameter <timestamp> (property wazo.timestamp) is \"5000-01-01T00:00:00Z\": "
+                        + "must lie between 1970 and 4147, the times a tar header can hold");
     }
 }

@@ -1,0 +1,75 @@
+#!/bin/sh
+# wazo-deb: runs wazo-deb.jar with a Java 17 or later runtime.
+# The jar is found from this script's own location (links to the script followed), so the same launcher
+# works installed (/usr/bin -> /usr/share/wazo-deb) and unpacked anywhere from the archive (bin -> lib).
+set -eu
+
+self=$(readlink -f "$0" 2>/dev/null || printf '%s\n' "$0")
+lib=$(cd "$(dirname "$self")/@LIB_DIR@" && pwd)
+jar="$lib/wazo-deb.jar"
+
+fail() {
+    printf 'wazo-deb: %s\n' "$*" >&2
+    exit 1
+}
+
+install_hint="install a Java 17 or later runtime (Debian, Ubuntu: apt-get install default-jre-headless, or openjdk-17-jre-headless where the default is older) or set JAVA_HOME to one"
+
+if [ -n "${JAVA_HOME:-}" ]; then
+    java="$JAVA_HOME/bin/java"
+    [ -x "$java" ] || fail "JAVA_HOME is $JAVA_HOME, but $java is not an executable: set JAVA_HOME to a Java 17 or later installation, or unset it to use the java on the PATH"
+elif java=$(command -v java 2>/dev/null); then
+    :
+else
+    fail "needs Java 17 or later and found none (JAVA_HOME is not set, no java on the PATH): $install_hint"
+fi
+
+# The major version, from the JDK's release file when there is one (no JVM started), else from
+# "java -version" ("17.0.15", or "1.8.0_292" for Java 8 and older).
+java_bin=$(readlink -f "$java" 2>/dev/null || printf '%s\n' "$java")
+release="$(dirname "$(dirname "$java_bin")")/release"
+version=
+runtime=
+if [ -r "$release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")
+    runtime=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([^"]*\)".*/\1/p' "$release")
+fi
+if [ -z "$version" ]; then
+    version=$("$java" -version 2>&1 | sed -n 's/^[^"]* version "\([^"]*\)".*/\1/p' | head -n 1)
+fi
+case "$version" in
+    1.*) major=$(printf '%s\n' "$version" | cut -d. -f2) ;;
+    *) major=$(printf '%s\n' "$version" | sed 's/[^0-9].*//') ;;
+esac
+if [ -z "$major" ]; then
+    fail "cannot tell which Java version $java is: $install_hint"
+fi
+if [ "$major" -lt 17 ]; then
+    fail "needs Java 17 or later, but $java is Java $version: $install_hint"
+fi
+
+# The JVM takes the charset of its console and messages from the locale: under C or POSIX (or none at
+# all) a non-ASCII name would print as '?'. C.UTF-8 exists on every current system; the rules steps
+# inherit it too. A locale the user chose is left alone.
+ctype=${LC_ALL:-${LC_CTYPE:-${LANG:-}}}
+case "$ctype" in
+    "" | C | POSIX) LC_ALL=C.UTF-8; export LC_ALL ;;
+esac
+
+# Class-data sharing: an archive of the classes a run loads, made by this very JVM, starts wazo-deb
+# faster. Another JVM (another path, another build) would refuse it with warnings, so the archive is
+# used only beside a note naming the JVM that made it. WAZO_DEB_WRITE_CDS=1 makes it (the package's
+# postinst does, with a validate run); it cannot be made at build time: it is valid for one JVM build
+# only, and its bytes change from run to run.
+jsa="$lib/wazo-deb.jsa"
+jvm="$java_bin ${runtime:-$version}"
+if [ "${WAZO_DEB_WRITE_CDS:-}" = 1 ]; then
+    rm -f "$jsa" "$jsa.jvm"
+    printf '%s\n' "$jvm" > "$jsa.jvm"
+    unset WAZO_DEB_WRITE_CDS
+    exec "$java" -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "$@"
+fi
+if [ -r "$jsa" ] && [ -r "$jsa.jvm" ] && [ "$(cat "$jsa.jvm")" = "$jvm" ]; then
+    exec "$java" -XX:SharedArchiveFile="$jsa" -Xshare:auto -jar "$jar" "$@"
+fi
+exec "$java" -jar "$jar" "$@"
