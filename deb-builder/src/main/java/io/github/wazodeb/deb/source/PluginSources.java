@@ -96,7 +96,7 @@ public final class PluginSources {
         require(git.run(tree, List.of("init", "-q", "--template=", ".")), source, "git init");
         String ref = source.ref().orElse("HEAD");
         GitCommand.Result fetch = git.run(tree, List.of("fetch", "-q", "--depth", "1", "--no-tags",
-                "--no-recurse-submodules", "--", source.url(), ref));
+                "--no-recurse-submodules", "--", fetchable(source.url()), ref));
         if (!fetch.succeeded()) {
             String hint = ref.matches("[0-9a-f]{4," + (FULL_COMMIT_ID - 1) + "}")
                     ? " (a commit must be given by its full " + FULL_COMMIT_ID + "-character id)" : "";
@@ -108,6 +108,18 @@ public final class PluginSources {
         // FETCH_HEAD names the URL it came from; nothing of the URL stays in the tree a build may copy.
         Files.deleteIfExists(tree.resolve(".git/FETCH_HEAD"));
         return commit;
+    }
+
+    /**
+     * A local path made absolute: git runs in the checkout, not where the user named the path. Git reads a
+     * URL as a local path when it has no {@code scheme://} and no ':' before its first '/' (else it is
+     * ssh's {@code host:path}).
+     */
+    static String fetchable(String url) {
+        int colon = url.indexOf(':');
+        int slash = url.indexOf('/');
+        boolean localPath = !url.contains("://") && (colon < 0 || (slash >= 0 && slash < colon));
+        return localPath ? Path.of(url).toAbsolutePath().normalize().toString() : url;
     }
 
     private static GitCommand.Result require(GitCommand.Result result, GitSource source, String what)

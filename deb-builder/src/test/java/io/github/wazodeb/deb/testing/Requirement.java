@@ -59,6 +59,8 @@ public enum Requirement {
     MD5SUM("coreutils", "md5sum"),
     MKFIFO("coreutils", "mkfifo"),
     PYTHON3("python3", "python3"),
+    /** Makes the repositories that git sources are built from. */
+    GIT("git", "git"),
     /** Starts each rules step in a process group of its own. */
     SETSID("util-linux", "setsid"),
     /** Lists the payload inside the fakeroot session. */
