@@ -83,7 +83,10 @@ public record PluginSet(List<PluginSet.Member> plugins) {
 
     /** The same problem, its file named from where the user runs, not from inside its plugin directory. */
     static Problem inDirectory(Path directory, Problem problem) {
-        return new Problem(problem.severity(), directory.resolve(problem.file()).toString(), problem.line(),
+        Path file = Path.of(problem.file());
+        // A problem with the directory itself (missing, unreadable) already names it.
+        Path named = file.isAbsolute() || file.startsWith(directory) ? file : directory.resolve(file);
+        return new Problem(problem.severity(), named.toString(), problem.line(),
                 problem.column(), problem.key(), problem.value(), problem.rule());
     }
 }

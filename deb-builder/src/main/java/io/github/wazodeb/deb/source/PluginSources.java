@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -76,18 +77,29 @@ public final class PluginSources {
             listener.progress("Checked out commit " + commit);
             return new SourceCheckout(source, folder, pluginDirectory(source, tree, commit), commit, lock,
                     cancellation, listener::warning);
-        } catch (InterruptedException | InterruptedIOException | ClosedByInterruptException e) {
+        } catch (InterruptedException e) {
             discard(folder, lock, cancellation);
             Thread.currentThread().interrupt();
-            throw new GitSourceException(Reason.CANCELLED, "fetching " + source + " was cancelled", e);
+            throw cancelled(source, e);
         } catch (IOException e) {
             discard(folder, lock, cancellation);
+            // An interrupt shows up as one of several I/O exceptions (ClosedByInterruptException,
+            // FileLockInterruptionException, InterruptedIOException): the flag says which it was.
+            if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException
+                    || e instanceof ClosedByInterruptException || e instanceof FileLockInterruptionException) {
+                Thread.currentThread().interrupt();
+                throw cancelled(source, e);
+            }
             throw new GitSourceException(Reason.FETCH_FAILED, "cannot check out " + source + ": "
                     + CredentialMask.mask(String.valueOf(e.getMessage()), source.url()), e);
         } catch (GitSourceException | RuntimeException e) {
             discard(folder, lock, cancellation);
             throw e;
         }
+    }
+
+    private static GitSourceException cancelled(GitSource source, Exception cause) {
+        return new GitSourceException(Reason.CANCELLED, "fetching " + source + " was cancelled", cause);
     }
 
     private static String fetchAndCheckOut(GitSource source, GitCommand git, Path tree)
