@@ -86,6 +86,10 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "wazo.inPlace", defaultValue = "false")
     private boolean inPlace;
 
+    /** Skips the goal. */
+    @Parameter(property = "wazo.skip", defaultValue = "false")
+    private boolean skip;
+
     /**
      * Builds the plugin from this git repository instead of {@code pluginDirectory}, as
      * {@code wazo-plugind-cli install git} does: a URL ({@code https://}, {@code ssh://}, {@code file://}) or a
@@ -101,10 +105,6 @@ public class PackageMojo extends AbstractMojo {
     /** With {@code gitUrl}: the plugin directory inside the repository; its root when unset. */
     @Parameter(property = "wazo.gitSubdirectory")
     private String gitSubdirectory;
-
-    /** Skips the goal. */
-    @Parameter(property = "wazo.skip", defaultValue = "false")
-    private boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -125,8 +125,7 @@ public class PackageMojo extends AbstractMojo {
             git = new GitParameters(gitUrl, gitRef, gitSubdirectory).toGitSource();
             options = new PackageParameters(outputDirectory.toPath(), compression, compressionLevel, maintainer,
                     timestamp, stepTimeout, runRules, conffiles, inPlace).toBuildOptions(
-                    new MavenLogListener(getLog(),
-                            git.isPresent() || !ValidatedPlugins.wasValidated(getPluginContext(), directory)));
+                    new MavenLogListener(getLog(), !ValidatedPlugins.wasValidated(getPluginContext(), directory)));
         } catch (ParameterException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -50,6 +50,8 @@ public enum Requirement {
     /** Debian's /bin/sh: maintainer scripts must parse with it. */
     DASH("dash", "dash"),
     CHROOT("coreutils", "chroot"),
+    /** Makes the repositories that git sources are built from. */
+    GIT("git", "git"),
     /** Drops root to run a build as an ordinary user. */
     SETPRIV("util-linux", "setpriv"),
     AR("binutils", "ar"),
@@ -59,8 +61,6 @@ public enum Requirement {
     MD5SUM("coreutils", "md5sum"),
     MKFIFO("coreutils", "mkfifo"),
     PYTHON3("python3", "python3"),
-    /** Makes the repositories that git sources are built from. */
-    GIT("git", "git"),
     /** Starts each rules step in a process group of its own. */
     SETSID("util-linux", "setsid"),
     /** Lists the payload inside the fakeroot session. */
