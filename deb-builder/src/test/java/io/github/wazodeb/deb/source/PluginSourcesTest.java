@@ -7,8 +7,12 @@ import io.github.wazodeb.deb.testing.GitRepository;
 import io.github.wazodeb.deb.testing.PluginFixture;
 import io.github.wazodeb.deb.testing.Requirement;
 import io.github.wazodeb.deb.testing.Requirements;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +43,21 @@ class PluginSourcesTest {
             assertThat(checkout.commit()).isEqualTo(commit);
             assertThat(checkout.directory().resolve("wazo/rules")).isExecutable();
             assertThat(checkout.directory().resolve(".git/FETCH_HEAD")).doesNotExist();
-            assertThat(Files.readString(checkout.directory().resolve(".git/config"))).doesNotContain(bare.toString());
+            try (Stream<Path> files = Files.walk(checkout.directory())) {
+                assertThat(files.filter(Files::isRegularFile))
+                        .noneMatch(file -> new String(readAllBytes(file), StandardCharsets.ISO_8859_1).contains("hello.git"));
+            }
             assertThat(checkout.directory()).startsWith(temp.toRealPath());
         }
         assertThat(temp).isEmptyDirectory();
+    }
+
+    private static byte[] readAllBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
