@@ -7,9 +7,14 @@ import io.github.wazodeb.deb.testing.PluginDirectory;
 import io.github.wazodeb.deb.testing.Requirement;
 import io.github.wazodeb.deb.testing.Requirements;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +160,38 @@ class GitSourceIT {
         assertThat(gitAndAll.exitCode()).as(gitAndAll.toString()).isEqualTo(2);
         assertThat(optionLikeRef.exitCode()).as(optionLikeRef.toString()).isEqualTo(2);
         assertThat(optionLikeRef.err()).contains("not starting with '-'");
+    }
+
+    /**
+     * A git:// server that accepts the connection and never answers holds git in its fetch; SIGTERM to the
+     * CLI then stops git (the server sees its connection close) and removes the private folder.
+     */
+    @Test
+    void aBuildTerminatedWhileGitFetchesStopsGitAndLeavesNothingBehind() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path err = work.resolve("err.txt");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", CliRun.jar().toString(), "package", "--git",
+                    "git://127.0.0.1:" + server.getLocalPort() + "/plugin.git", "-o", "out", "--temp-dir", "tmp")
+                    .directory(work.toFile()).redirectOutput(work.resolve("out.txt").toFile()).redirectError(err.toFile());
+            Process cli = builder.start();
+            server.setSoTimeout(60_000);
+            try (Socket git = server.accept()) {
+                git.setSoTimeout(30_000);
+                cli.destroy(); // SIGTERM
+
+                assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("the CLI ends").isTrue();
+                // readAllBytes returns only at end of stream: git was stopped (else it times out and the test fails).
+                assertThat(new String(git.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                        .contains("git-upload-pack /plugin.git");
+            } finally {
+                cli.destroyForcibly();
+            }
+            assertThat(cli.exitValue()).as(Files.readString(err)).isEqualTo(143);
+            assertThat(Files.readString(err)).contains("Fetching git://127.0.0.1:");
+            assertThat(work.resolve("tmp")).isEmptyDirectory();
+            assertThat(work.resolve("out")).doesNotExist();
+        }
     }
 
     private Path checkoutOf(String commit) {
