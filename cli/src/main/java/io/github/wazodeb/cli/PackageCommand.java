@@ -5,20 +5,33 @@ import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.deb.BuildResult;
 import io.github.wazodeb.deb.Compression;
 import io.github.wazodeb.deb.DebBuilder;
+import io.github.wazodeb.deb.batch.PluginBatch;
+import io.github.wazodeb.deb.batch.PluginFinder;
+import io.github.wazodeb.deb.source.GitSource;
+import io.github.wazodeb.deb.source.GitSourceException;
+import io.github.wazodeb.deb.source.PluginSources;
+import io.github.wazodeb.deb.source.SourceCheckout;
 import io.github.wazodeb.model.InvalidPluginException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code wazo-deb package [DIR]}: builds the plugin's {@code .deb}; prints its path on standard output. */
+/**
+ * {@code wazo-deb package [DIR...]}, {@code --all ROOT} or {@code --git URL}: builds each plugin's {@code .deb};
+ * prints each path on standard output.
+ */
 @Command(
         name = "package",
         mixinStandardHelpOptions = true,
@@ -28,15 +41,36 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "wazo-plugind-<name>-<namespace>_<version>_all.deb.",
                 "Prints the package's path on standard output; progress and the steps' output go to "
                         + "standard error.",
+                "Several DIRs, or --all ROOT, are all validated first, then built in dependency order; "
+                        + "--git URL builds the committed tree at --ref, as wazo-plugind-cli install git does.",
                 "SOURCE_DATE_EPOCH, when set, is the time of every entry (else 2000-01-01T00:00:00Z)."})
 final class PackageCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "The plugin directory, holding wazo/plugin.yml and wazo/rules (default: ${DEFAULT-VALUE}).")
-    private Path pluginDirectory;
+    @Parameters(arity = "0..*", paramLabel = "DIR",
+            description = "The plugin directory, holding wazo/plugin.yml and wazo/rules (default: .). "
+                    + "Several are validated together, then built in dependency order.")
+    private List<Path> pluginDirectories = new ArrayList<>();
+
+    @Option(names = "--all", paramLabel = "ROOT",
+            description = "Build every plugin under ROOT (found by its wazo/plugin.yml; target/, build/, "
+                    + "node_modules/ and dot folders skipped), in dependency order.")
+    private Path allUnder;
+
+    @Option(names = "--git", paramLabel = "URL",
+            description = "Build the plugin from a git repository (URL, file:// or local path), as "
+                    + "wazo-plugind-cli install git does; credentials in the URL are never shown.")
+    private String gitUrl;
+
+    @Option(names = "--ref", paramLabel = "REF",
+            description = "With --git: the branch, tag or full commit id (default: the remote's default branch).")
+    private String gitRef;
+
+    @Option(names = "--subdirectory", paramLabel = "PATH",
+            description = "With --git: the plugin directory inside the repository (default: its root).")
+    private String gitSubdirectory;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", defaultValue = ".",
             description = "Where to write the package; created if missing (default: ${DEFAULT-VALUE}).")
@@ -94,11 +128,67 @@ final class PackageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidPluginException, BuildException, UsageException {
         StderrReporter reporter = new StderrReporter(spec.commandLine().getErr(), quiet);
-        BuildResult result = new DebBuilder(options(reporter)).build(pluginDirectory);
+        Optional<GitSource> git = gitSource();
+        BuildOptions options = options(reporter);
+        if (git.isPresent()) {
+            try (SourceCheckout checkout = PluginSources.checkout(git.get(), options.temporaryDirectory(), reporter)) {
+                printBuilt(reporter, new DebBuilder(options).build(checkout.directory()));
+            } catch (GitSourceException e) {
+                if (e.isInvalidInput()) {
+                    throw new UsageException(e.getMessage());
+                }
+                throw e;
+            }
+        } else if (allUnder != null || pluginDirectories.size() > 1) {
+            new PluginBatch(options).build(batchDirectories(), result -> printBuilt(reporter, result));
+        } else {
+            printBuilt(reporter, new DebBuilder(options).build(
+                    pluginDirectories.isEmpty() ? Path.of(".") : pluginDirectories.get(0)));
+        }
+        return ExitCodes.DONE;
+    }
+
+    private void printBuilt(StderrReporter reporter, BuildResult result) {
         reporter.built(result);
         spec.commandLine().getOut().println(result.debFile());
         spec.commandLine().getOut().flush();
-        return ExitCodes.DONE;
+    }
+
+    /** DIR..., --all and --git name the plugins in three ways: one at a time. */
+    private Optional<GitSource> gitSource() throws UsageException {
+        if ((gitRef != null || gitSubdirectory != null) && gitUrl == null) {
+            throw new UsageException("--ref and --subdirectory go with --git URL");
+        }
+        if (Stream.of(!pluginDirectories.isEmpty(), allUnder != null, gitUrl != null).filter(given -> given).count() > 1) {
+            throw new UsageException("give plugin directories (DIR...), --all ROOT or --git URL, not several of them");
+        }
+        if (gitUrl == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new GitSource(gitUrl, Optional.ofNullable(gitRef), Optional.ofNullable(gitSubdirectory)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private List<Path> batchDirectories() throws UsageException, BuildException {
+        if (allUnder == null) {
+            return pluginDirectories;
+        }
+        if (!Files.isDirectory(allUnder)) {
+            throw new UsageException("--all " + allUnder + ": not a directory");
+        }
+        List<Path> found;
+        try {
+            found = PluginFinder.find(allUnder);
+        } catch (IOException e) {
+            throw new BuildException("cannot search " + allUnder + " for plugins: " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new UsageException("--all " + allUnder + ": no plugin (wazo/plugin.yml) under it");
+        }
+        return found;
     }
 
     private BuildOptions options(StderrReporter reporter) throws UsageException {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * leave all of that behind. The build thread is interrupted; every blocking stage of the build answers an
  * interrupt by stopping and cleaning up.
  */
-final class ShutdownCancellation implements AutoCloseable {
+public final class ShutdownCancellation implements AutoCloseable {
 
     /** Enough for a step's grace period (5 s) and the removal of a large staging tree. */
     private static final long WAIT_SECONDS = 60;
@@ -36,7 +36,7 @@ final class ShutdownCancellation implements AutoCloseable {
     }
 
     /** Watches for shutdown while the calling thread builds. */
-    static ShutdownCancellation forCurrentThread() {
+    public static ShutdownCancellation forCurrentThread() {
         ShutdownCancellation cancellation = new ShutdownCancellation(Thread.currentThread());
         try {
             Runtime.getRuntime().addShutdownHook(cancellation.hook);

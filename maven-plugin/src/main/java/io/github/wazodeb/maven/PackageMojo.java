@@ -6,10 +6,14 @@ import io.github.wazodeb.deb.BuildResult;
 import io.github.wazodeb.deb.DebBuilder;
 import io.github.wazodeb.deb.RulesStepException;
 import io.github.wazodeb.deb.UnusableOptionException;
+import io.github.wazodeb.deb.source.GitSource;
+import io.github.wazodeb.deb.source.PluginSources;
+import io.github.wazodeb.deb.source.SourceCheckout;
 import io.github.wazodeb.model.InvalidPluginException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -108,6 +112,22 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "wazo.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Builds the plugin from this git repository instead of {@code pluginDirectory}, as
+     * {@code wazo-plugind-cli install git} does: a URL ({@code https://}, {@code ssh://}, {@code file://}) or a
+     * local path. Credentials in the URL are used but never logged.
+     */
+    @Parameter(property = "wazo.gitUrl")
+    private String gitUrl;
+
+    /** With {@code gitUrl}: the branch, tag or full commit id to build; the remote's default branch when unset. */
+    @Parameter(property = "wazo.gitRef")
+    private String gitRef;
+
+    /** With {@code gitUrl}: the plugin directory inside the repository; its root when unset. */
+    @Parameter(property = "wazo.gitSubdirectory")
+    private String gitSubdirectory;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -122,7 +142,9 @@ public class PackageMojo extends AbstractMojo {
         }
         Path directory = pluginDirectory.toPath().toAbsolutePath().normalize();
         BuildOptions options;
+        Optional<GitSource> git;
         try {
+            git = new GitParameters(gitUrl, gitRef, gitSubdirectory).toGitSource();
             options = new PackageParameters(outputDirectory.toPath(), compression, compressionLevel, maintainer,
                     timestamp, stepTimeout, runRules, conffiles, inPlace, wazoVersionCheck).toBuildOptions(
                     new MavenLogListener(getLog(), !ValidatedPlugins.wasValidated(getPluginContext(), directory)));
@@ -131,7 +153,7 @@ public class PackageMojo extends AbstractMojo {
         }
         BuildResult result;
         try {
-            result = new DebBuilder(options).build(directory);
+            result = build(options, directory, git);
         } catch (InvalidPluginException e) {
             throw new MojoFailureException(FailureMessages.invalidPlugin(directory, e.problems()));
         } catch (RulesStepException e) {
@@ -152,5 +174,17 @@ public class PackageMojo extends AbstractMojo {
                 + result.size() + " bytes, sha256 " + result.sha256() + ")");
         VersionMismatch.warning(project.getVersion(), result.version(), result.debFile()).ifPresent(getLog()::warn);
         projectHelper.attachArtifact(project, "deb", null, result.debFile().toFile());
+    }
+
+    /** Builds the plugin directory, or the checkout of the git source when there is one. */
+    private static BuildResult build(BuildOptions options, Path directory, Optional<GitSource> git)
+            throws InvalidPluginException, BuildException {
+        if (git.isEmpty()) {
+            return new DebBuilder(options).build(directory);
+        }
+        try (SourceCheckout checkout = PluginSources.checkout(git.get(), options.temporaryDirectory(),
+                options.listener())) {
+            return new DebBuilder(options).build(checkout.directory());
+        }
     }
 }

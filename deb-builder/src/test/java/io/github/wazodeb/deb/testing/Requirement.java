@@ -50,6 +50,8 @@ public enum Requirement {
     /** Debian's /bin/sh: maintainer scripts must parse with it. */
     DASH("dash", "dash"),
     CHROOT("coreutils", "chroot"),
+    /** Makes the repositories that git sources are built from. */
+    GIT("git", "git"),
     /** Drops root to run a build as an ordinary user. */
     SETPRIV("util-linux", "setpriv"),
     AR("binutils", "ar"),

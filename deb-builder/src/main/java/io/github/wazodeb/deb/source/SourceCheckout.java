@@ -1,0 +1,116 @@
+package io.github.wazodeb.deb.source;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A git source checked out in a private folder: build {@link #directory()}, then close, which removes the
+ * folder (also after a failed or cancelled build). Not thread-safe.
+ */
+public final class SourceCheckout implements AutoCloseable {
+
+    private final GitSource source;
+    private final Path privateFolder;
+    private final Path directory;
+    private final String commit;
+    private final FileChannel lock;
+    private final AutoCloseable cancellation;
+    private final Consumer<String> onCleanupFailure;
+
+    SourceCheckout(GitSource source, Path privateFolder, Path directory, String commit, FileChannel lock,
+            AutoCloseable cancellation, Consumer<String> onCleanupFailure) {
+        this.source = source;
+        this.privateFolder = privateFolder;
+        this.directory = directory;
+        this.commit = commit;
+        this.lock = lock;
+        this.cancellation = cancellation;
+        this.onCleanupFailure = onCleanupFailure;
+    }
+
+    /** What was checked out. */
+    public GitSource source() {
+        return source;
+    }
+
+    /** The plugin directory: the checked-out tree, or its subdirectory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The full id of the commit checked out. */
+    public String commit() {
+        return commit;
+    }
+
+    /** Removes the private folder; a failure to remove it is reported, not thrown (the build is decided). */
+    @Override
+    public void close() {
+        try {
+            remove(privateFolder);
+        } catch (IOException e) {
+            onCleanupFailure.accept("could not remove the git checkout " + privateFolder + ": " + e.getMessage()
+                    + "; remove it by hand");
+        } finally {
+            closeQuietly(lock);
+            closeQuietly(cancellation);
+        }
+    }
+
+    static void closeQuietly(AutoCloseable resource) {
+        try {
+            if (resource != null) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            // A lock or a shutdown hook: the process's end releases either anyway.
+        }
+    }
+
+    /**
+     * Deletes a tree without following links, opening up directories a rules step run in place made
+     * read-only. (The stage package's remover does the same for staging but is not public.)
+     */
+    static void remove(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+                permissions.addAll(Files.getPosixFilePermissions(dir));
+                if (permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE))) {
+                    Files.setPosixFilePermissions(dir, permissions);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
