@@ -1,5 +1,6 @@
 package io.github.wazodeb.deb.source;
 
+import io.github.wazodeb.deb.stage.TreeRemover;
 import io.github.wazodeb.deb.BuildListener;
 import io.github.wazodeb.deb.ShutdownCancellation;
 import io.github.wazodeb.deb.source.GitSourceException.Reason;
@@ -161,7 +162,7 @@ public final class PluginSources {
     private static void discard(Path folder, FileChannel lock, ShutdownCancellation cancellation) {
         try {
             if (folder != null) {
-                SourceCheckout.remove(folder);
+                TreeRemover.remove(folder);
             }
         } catch (IOException e) {
             // Reported by the next build, which removes what this one left: its lock is released below.

@@ -1,5 +1,6 @@
 package io.github.wazodeb.deb.source;
 
+import io.github.wazodeb.deb.stage.TreeRemover;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -57,7 +58,7 @@ public final class SourceCheckout implements AutoCloseable {
     @Override
     public void close() {
         try {
-            remove(privateFolder);
+            TreeRemover.remove(privateFolder);
         } catch (IOException e) {
             onCleanupFailure.accept("could not remove the git checkout " + privateFolder + ": " + e.getMessage()
                     + "; remove it by hand");
@@ -75,42 +76,5 @@ public final class SourceCheckout implements AutoCloseable {
         } catch (Exception e) {
             // A lock or a shutdown hook: the process's end releases either anyway.
         }
-    }
-
-    /**
-     * Deletes a tree without following links, opening up directories a rules step run in place made
-     * read-only. (The stage package's remover does the same for staging but is not public.)
-     */
-    static void remove(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-                permissions.addAll(Files.getPosixFilePermissions(dir));
-                if (permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                        PosixFilePermission.OWNER_EXECUTE))) {
-                    Files.setPosixFilePermissions(dir, permissions);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -15,12 +15,12 @@ import java.util.Set;
  * Deletes a directory tree without following symbolic links, even where a rules step left directories
  * without write permission (a plugin may install read-only directories into its payload).
  */
-final class TreeRemover {
+public final class TreeRemover {
 
     private TreeRemover() {
     }
 
-    static void remove(Path root) throws IOException {
+    public static void remove(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
