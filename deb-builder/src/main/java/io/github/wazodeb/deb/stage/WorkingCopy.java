@@ -25,7 +25,8 @@ public final class WorkingCopy {
      */
     public static Path make(Path pluginDirectory, Path target, Consumer<String> skipped) throws IOException {
         GitModeCopier.copy(pluginDirectory, target,
-                path -> skipped.accept(FileNames.display(path.toString()) + " in the plugin directory is not a file, directory or link: left out"));
+                path -> skipped.accept(FileNames.display(path.toString())
+                        + " in the plugin directory is not a file, directory or link: left out"));
         // A wazo/ that is a link to a directory elsewhere (a repository that keeps the metadata apart) is
         // copied as that directory, so that the copy's wazo/ does not depend on where the copy lives.
         Path wazo = pluginDirectory.resolve("wazo");
