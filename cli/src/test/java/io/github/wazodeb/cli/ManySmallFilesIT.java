@@ -76,7 +76,8 @@ class ManySmallFilesIT {
 
         assertThat(built.exitCode()).as(built.stderr()).isZero();
         Path deb = out.resolve("wazo-plugind-many-itest_1.0_all.deb");
-        List<String> listing = Commands.stdoutOf(LIMIT, List.of("dpkg-deb", "--contents", deb.toString())).lines().toList();
+        List<String> listing =
+                Commands.stdoutOf(LIMIT, List.of("dpkg-deb", "--contents", deb.toString())).lines().toList();
         assertThat(listing.stream().filter(line -> line.startsWith("-") && line.contains("./usr/share/itest-many/")))
                 .hasSize(FILES);
         assertThat(listing).hasSizeGreaterThan(FILES);
@@ -87,7 +88,8 @@ class ManySmallFilesIT {
 
         Path tree = withControlFile(extracted);
         Path reference = work.resolve("dpkg-deb.deb");
-        Measurement dpkgDeb = Measurement.of(List.of("dpkg-deb", "--root-owner-group", "-Zxz", "-z" + XZ_LEVEL, "--build",
+        Measurement dpkgDeb = Measurement.of(List.of("dpkg-deb", "--root-owner-group", "-Zxz", "-z" + XZ_LEVEL,
+                "--build",
                 tree.toString(), reference.toString()), work, Map.of());
         assertThat(dpkgDeb.exitCode()).as(dpkgDeb.stderr()).isZero();
 

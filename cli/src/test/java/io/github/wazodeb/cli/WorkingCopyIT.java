@@ -110,7 +110,8 @@ class WorkingCopyIT {
                     package)
                         mkdir -p "$pkgdir/usr/share/itest-modes"
                         cp -R src/. "$pkgdir/usr/share/itest-modes/"
-                        stat -c '%A %n' src/lib src/data.txt src/tool.sh > "$pkgdir/usr/share/itest-modes/modes-seen-by-the-steps"
+                        stat -c '%A %n' src/lib src/data.txt src/tool.sh \
+                            > "$pkgdir/usr/share/itest-modes/modes-seen-by-the-steps"
                         ;;
                 esac
                 """;
@@ -156,7 +157,8 @@ class WorkingCopyIT {
         Path run = Files.createDirectories(plugin.resolve("run"));
         Commands.stdoutOf("mkfifo", run.resolve("control.fifo").toString());
         Commands.stdoutOf("python3", "-c",
-                "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", run.resolve("agent.sock").toString());
+                "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])",
+                run.resolve("agent.sock").toString());
         TreeState before = TreeState.of(plugin);
 
         CliRun build = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", "out");

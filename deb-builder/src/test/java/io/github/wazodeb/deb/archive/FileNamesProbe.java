@@ -38,7 +38,8 @@ public final class FileNamesProbe {
         }
         lines.stream().sorted().forEach(System.out::println);
         // The names the test wrote, given as UTF-8 text: do they open the files?
-        System.out.println("resolve caf\\u00e9.txt exists=" + Files.isRegularFile(FileNames.resolve(dir, "caf\u00e9.txt")));
+        System.out.println("resolve caf\\u00e9.txt exists="
+                + Files.isRegularFile(FileNames.resolve(dir, "caf\u00e9.txt")));
         System.out.println("resolve sub/\\u65e5\\u672c.txt exists="
                 + Files.isRegularFile(FileNames.resolve(dir, "sub/\u65e5\u672c.txt")));
     }

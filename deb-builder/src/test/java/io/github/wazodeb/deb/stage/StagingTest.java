@@ -65,7 +65,8 @@ class StagingTest {
                 time.sleep(120)
                 """, live.resolve("lock").toString()).redirectErrorStream(true).start();
         try {
-            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader said =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(said.readLine()).isEqualTo("locked");
 
             try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
