@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,9 +95,13 @@ class ManySmallFilesIT {
         assertThat(dpkgDeb.exitCode()).as(dpkgDeb.stderr()).isZero();
 
         double stepSeconds = Long.parseLong(Files.readString(stepNanos).strip()) / 1e9;
+        // The .deb's time is when its last byte was written: what comes after is the staging's removal.
+        double inPlaceSeconds =
+                Duration.between(built.started(), Files.getLastModifiedTime(deb).toInstant()).toMillis() / 1000.0;
         System.out.println(built.report("java -Xmx64m -jar wazo-deb.jar package --compression xz --compression-level "
                 + XZ_LEVEL + ", " + listing.size() + " entries", Files.size(deb))
-                + String.format(Locale.ROOT, "; of which %.1f s in the package step making the files", stepSeconds));
+                + String.format(Locale.ROOT, "; of which %.1f s in the package step making the files; the package"
+                        + " was in place after %.1f s, the rest is removing the staging", stepSeconds, inPlaceSeconds));
         System.out.println(dpkgDeb.report("dpkg-deb --root-owner-group -Zxz -z" + XZ_LEVEL + " --build, same payload",
                 Files.size(reference)));
     }
@@ -132,7 +137,8 @@ class ManySmallFilesIT {
      * {@code Maximum resident set size} (the largest process of the command's tree); without it, the
      * command's own {@code VmHWM}, read from {@code /proc} until it ends.
      */
-    private record Measurement(int exitCode, String stderr, Duration wallTime, long peakKiB, String peakSource) {
+    private record Measurement(int exitCode, String stderr, Instant started, Duration wallTime, long peakKiB,
+            String peakSource) {
 
         private static final Path GNU_TIME = Path.of("/usr/bin/time");
         private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
@@ -152,6 +158,7 @@ class ManySmallFilesIT {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("PATH", Commands.PATH + ":" + builder.environment().getOrDefault("PATH", ""));
+            Instant started = Instant.now();
             long start = System.nanoTime();
             Process process = builder.start();
             long polledPeak = 0;
@@ -168,11 +175,11 @@ class ManySmallFilesIT {
             if (gnuTime) {
                 Matcher peak = MAX_RSS.matcher(Files.readString(timeReport, StandardCharsets.UTF_8));
                 if (peak.find()) {
-                    return new Measurement(process.exitValue(), errors, wall, Long.parseLong(peak.group(1)),
+                    return new Measurement(process.exitValue(), errors, started, wall, Long.parseLong(peak.group(1)),
                             "GNU time, largest process");
                 }
             }
-            return new Measurement(process.exitValue(), errors, wall, polledPeak, "VmHWM polled");
+            return new Measurement(process.exitValue(), errors, started, wall, polledPeak, "VmHWM polled");
         }
 
         private static Optional<Long> vmHwm(long pid) {
