@@ -1,9 +1,11 @@
 package io.github.wazodeb.deb.rules;
 
+import io.github.wazodeb.deb.BuildException;
 import io.github.wazodeb.deb.BuildListener;
 import io.github.wazodeb.deb.RulesStep;
 import io.github.wazodeb.deb.RulesStepException;
 import io.github.wazodeb.deb.archive.FakedModes;
+import io.github.wazodeb.deb.stage.PayloadChecks;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -53,12 +55,14 @@ public final class RulesRunner {
      *
      * @param scratch a private folder for fakeroot's state
      * @throws RulesStepException a step could not start, exited non-zero or outlived its time limit
+     * @throws BuildException the build step removed {@code wazo/rules} or made it non-executable
      * @throws InterruptedException the calling thread was interrupted; the step's processes were stopped
      */
     public FakedModes buildAndPackage(Path workingDirectory, Path pkgdir, Path scratch)
-            throws RulesStepException, InterruptedException, IOException {
+            throws BuildException, InterruptedException, IOException {
         listener.progress("Running wazo/rules build");
         run(RulesStep.BUILD, workingDirectory, Map.of(), List.of());
+        PayloadChecks.rulesIntact(workingDirectory);
         listener.progress("Running wazo/rules package");
         Optional<String> fakerootCommand = fakeroot.command();
         if (fakerootCommand.isEmpty()) {

@@ -38,6 +38,14 @@ public final class PayloadChecks {
             throw new BuildException("payload entry \"" + ownFolder + "\" is the plugin's own folder, which "
                     + "wazo-deb fills with the plugin's wazo/ folder: install files elsewhere");
         }
+        rulesIntact(workingDirectory);
+    }
+
+    /**
+     * The steps left {@code wazo/rules} an executable file: checked after each step, so that a build step
+     * that removed it is named as such rather than failing to start the package step.
+     */
+    public static void rulesIntact(Path workingDirectory) throws BuildException {
         Path rules = workingDirectory.resolve("wazo").resolve("rules");
         if (!Files.isRegularFile(rules)) {
             throw new BuildException("the rules steps removed wazo/rules: the package's maintainer scripts "

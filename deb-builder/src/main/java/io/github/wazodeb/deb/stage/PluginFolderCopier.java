@@ -1,5 +1,6 @@
 package io.github.wazodeb.deb.stage;
 
+import io.github.wazodeb.deb.archive.FileNames;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ public final class PluginFolderCopier {
         Path target = payload.resolve(installedPath(namespace, name).toString());
         createParents(payload, target.getParent());
         GitModeCopier.copy(wazoFolder, target,
-                path -> skipped.accept("wazo/" + path + " is not a file, directory or link: left out of the package"));
+                path -> skipped.accept("wazo/" + FileNames.display(path.toString())
+                        + " is not a file, directory or link: left out of the package"));
         Path rules = target.resolve("rules");
         if (Files.isRegularFile(rules, LinkOption.NOFOLLOW_LINKS)) {
             Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rwxr-xr-x"));

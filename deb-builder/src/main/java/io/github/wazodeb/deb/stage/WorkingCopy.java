@@ -1,5 +1,6 @@
 package io.github.wazodeb.deb.stage;
 
+import io.github.wazodeb.deb.archive.FileNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,14 +25,15 @@ public final class WorkingCopy {
      */
     public static Path make(Path pluginDirectory, Path target, Consumer<String> skipped) throws IOException {
         GitModeCopier.copy(pluginDirectory, target,
-                path -> skipped.accept(path + " in the plugin directory is not a file, directory or link: left out"));
+                path -> skipped.accept(FileNames.display(path.toString())
+                        + " in the plugin directory is not a file, directory or link: left out"));
         // A wazo/ that is a link to a directory elsewhere (a repository that keeps the metadata apart) is
         // copied as that directory, so that the copy's wazo/ does not depend on where the copy lives.
         Path wazo = pluginDirectory.resolve("wazo");
         if (Files.isSymbolicLink(wazo) && Files.isDirectory(wazo)) {
             Path copy = target.resolve("wazo");
             Files.delete(copy);
-            GitModeCopier.copy(wazo, copy, path -> skipped.accept("wazo/" + path
+            GitModeCopier.copy(wazo, copy, path -> skipped.accept("wazo/" + FileNames.display(path.toString())
                     + " is not a file, directory or link: left out"));
         }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {

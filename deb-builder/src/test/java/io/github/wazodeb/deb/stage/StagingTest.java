@@ -1,0 +1,136 @@
+package io.github.wazodeb.deb.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.wazodeb.deb.testing.Requirement;
+import io.github.wazodeb.deb.testing.Requirements;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new {@link Staging} removes what builds killed outright left in the same folder, and never what a live
+ * build is using: a live build holds a POSIX lock on its {@code lock} file, which the system drops when the
+ * process dies.
+ */
+class StagingTest {
+
+    @TempDir
+    Path work;
+
+    private Path parent;
+    private Path plugin;
+    private final List<String> warnings = new ArrayList<>();
+
+    @BeforeEach
+    void makeTheFolders() throws IOException {
+        parent = Files.createDirectories(work.resolve("temp"));
+        plugin = Files.createDirectories(work.resolve("plugin"));
+    }
+
+    @Test
+    void anAbandonedStagingWhoseLockIsFreeIsRemoved() throws IOException {
+        Path abandoned = leftover("wazo-deb-killed", true);
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(abandoned).doesNotExist();
+            assertThat(staging.payload()).isDirectory();
+        }
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aStagingLockedByAnotherLiveProcessIsKept() throws Exception {
+        Requirements.assumeAvailable(Requirement.PYTHON3);
+        Path live = leftover("wazo-deb-live", true);
+        // lockf takes the same POSIX (fcntl) record lock as Java's FileChannel.lock on Linux.
+        Process holder = new ProcessBuilder("python3", "-c", """
+                import fcntl, sys, time
+                lock = open(sys.argv[1], "r+")
+                fcntl.lockf(lock, fcntl.LOCK_EX)
+                print("locked", flush=True)
+                time.sleep(120)
+                """, live.resolve("lock").toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader said =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(said.readLine()).isEqualTo("locked");
+
+            try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+                assertThat(live.resolve("payload/file")).as("a live build's staging").hasContent("in use");
+            }
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(live).as("the same staging once its process is gone").doesNotExist();
+        }
+    }
+
+    @Test
+    void aLocklessStagingYoungerThanAnHourIsKeptAndAnOlderOneRemoved() throws IOException {
+        Path young = leftover("wazo-deb-being-made", false);
+        Path old = leftover("wazo-deb-from-long-ago", false);
+        Files.setLastModifiedTime(young, FileTime.from(Instant.now().minus(Duration.ofMinutes(50))));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofMinutes(70))));
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(young).isDirectory();
+            assertThat(old).doesNotExist();
+        }
+    }
+
+    @Test
+    void foldersNotNamedLikeAStagingAreLeftAlone() throws IOException {
+        Path other = Files.createDirectories(parent.resolve("someone-elses"));
+        Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(other).isDirectory();
+        }
+    }
+
+    @Test
+    void closingRemovesTheStagingItself() throws IOException {
+        Path root;
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            root = staging.payload().getParent();
+            Files.writeString(staging.payload().resolve("file"), "payload\n");
+            assertThat(root.getFileName().toString()).startsWith(Staging.PREFIX);
+        }
+        assertThat(root).doesNotExist();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aTemporaryDirectoryInsideThePluginDirectoryIsRefusedAndNotCreated() {
+        Path inside = plugin.resolve("tmp/staging");
+
+        assertThatThrownBy(() -> Staging.create(inside, plugin, warnings::add))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(plugin.resolve("tmp")).doesNotExist();
+    }
+
+    /** A staging folder as a killed build leaves it, with or without its lock file; modified now. */
+    private Path leftover(String name, boolean withLock) throws IOException {
+        Path dir = Files.createDirectories(parent.resolve(name));
+        Files.writeString(Files.createDirectories(dir.resolve("payload")).resolve("file"), "in use");
+        if (withLock) {
+            Files.createFile(dir.resolve("lock"));
+        }
+        return dir;
+    }
+}
