@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -61,8 +62,12 @@ public final class Staging implements AutoCloseable {
         Path root = Files.createTempDirectory(realParent, PREFIX);
         FileChannel lock = null;
         try {
-            lock = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Locked under another name, then renamed: another build's sweep must never find a "lock" it
+            // can take while this build is between creating the file and locking it.
+            Path unlocked = root.resolve(LOCK + ".new");
+            lock = FileChannel.open(unlocked, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             lock.lock();
+            Files.move(unlocked, root.resolve(LOCK), StandardCopyOption.ATOMIC_MOVE);
             Path payload = Files.createDirectory(root.resolve("payload"));
             Files.createDirectory(root.resolve("work"));
             // The payload root becomes the package's "./" entry: give it a directory's usual mode rather
