@@ -39,7 +39,8 @@ final class PartialDebFile implements AutoCloseable {
         Path file = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            // READ too: the package's SHA-256 is read back once its data member's size is filled in.
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             channel.lock();
             return new PartialDebFile(file, channel);
         } catch (IOException | RuntimeException e) {
