@@ -1,6 +1,5 @@
 package io.github.wazodeb.deb.archive;
 
-import com.github.luben.zstd.ZstdOutputStream;
 import io.github.wazodeb.deb.Compression;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -37,12 +36,7 @@ final class Compressors {
         OutputStream compressor = switch (compression) {
             case GZIP -> new ChunkedCompressor(out, new GzipChunks(level), GzipChunks.CHUNK_SIZE);
             case XZ -> new ChunkedCompressor(out, new XzChunks(level, xzArrays), XzChunks.chunkSize(level));
-            // libzstd writes the same frame for any number of workers from 1 up (never 0, its
-            // single-threaded mode, which lays the frame out differently).
-            case ZSTD -> new ZstdOutputStream(out, level)
-                    .setChecksum(true)
-                    .setWorkers(Runtime.getRuntime().availableProcessors())
-                    .setCloseFrameOnFlush(false);
+            case ZSTD -> ZstdMembers.open(level, out);
             case NONE -> out;
         };
         return new FlushIgnoringOutputStream(compressor);

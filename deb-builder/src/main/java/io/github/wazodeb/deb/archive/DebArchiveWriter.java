@@ -20,8 +20,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.tukaani.xz.ArrayCache;
-import org.tukaani.xz.BasicArrayCache;
 
 /**
  * Writes a {@code .deb}: {@link #writeData} reads the payload once for the control member (every file's
@@ -54,14 +54,15 @@ public final class DebArchiveWriter {
     private final int level;
     private final Instant timestamp;
     /** xz's encoder arrays, shared by this writer's data and control members; thread-safe, and it holds
-     *  them through soft references only. */
-    private final ArrayCache xzArrays = new BasicArrayCache();
+     *  them through soft references only. Null unless the compression is xz. */
+    private final ArrayCache xzArrays;
 
     public DebArchiveWriter(Compression compression, int level, Instant timestamp) {
         this.compression = Objects.requireNonNull(compression, "compression");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.level = compression.requireLevel(level);
         requireTarTimestamp(timestamp);
+        this.xzArrays = compression == Compression.XZ ? XzChunks.newArrayCache() : null;
     }
 
     /**
@@ -81,51 +82,24 @@ public final class DebArchiveWriter {
      * grows with neither the payload's bytes nor its number of entries (the md5sums text aside).
      */
     public DataMember writeData(PayloadTree tree) throws IOException {
-        ByteArrayOutputStream md5sums = new ByteArrayOutputStream();
         PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
-        ElfBinaries.Collector elfBinaries = new ElfBinaries.Collector();
         Layout layout = new Layout();
-        byte[] buffer = new byte[BUFFER_SIZE];
-        MessageDigest md5 = digest("MD5");
-        tree.walk(entry -> {
-            installedSize.add(entry);
-            layout.add(entry);
-            switch (entry.type()) {
-                case DIRECTORY, SYMLINK -> { }
-                // A hard link is a regular file too (find -type f lists every name), as dh_md5sums lists
-                // it; its content is its first name's, read again rather than remembered so that memory
-                // does not grow with the number of files.
-                case HARD_LINK -> md5sumsLine(md5sums, entry.path(), md5Of(entry.source(), md5, buffer, null));
-                case REGULAR -> md5sumsLine(md5sums, entry.path(), md5Of(entry.source(), md5, buffer,
-                        (head, length) -> elfBinaries.offer(entry.path(), head, length)));
-            }
-        });
-        return new DataMember(tree, compression, md5sums.toByteArray(), installedSize.kiB(), elfBinaries.result(),
-                layout.digest());
-    }
-
-    private static void md5sumsLine(ByteArrayOutputStream md5sums, String path, String md5Hex) {
-        md5sums.writeBytes((md5Hex + "  " + path + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** What a file's first bytes are shown to. */
-    private interface HeadReader {
-        void read(byte[] head, int length);
-    }
-
-    private static String md5Of(Path file, MessageDigest md5, byte[] buffer, HeadReader head) throws IOException {
-        md5.reset();
-        try (InputStream in = Files.newInputStream(file)) {
-            int read = in.readNBytes(buffer, 0, buffer.length);
-            if (head != null) {
-                head.read(buffer, read);
-            }
-            while (read > 0) {
-                md5.update(buffer, 0, read);
-                read = in.read(buffer);
-            }
+        try (Md5Pass md5sums = new Md5Pass()) {
+            tree.walk(entry -> {
+                installedSize.add(entry);
+                layout.add(entry);
+                switch (entry.type()) {
+                    case DIRECTORY, SYMLINK -> { }
+                    // A hard link is a regular file too (find -type f lists every name), as dh_md5sums lists
+                    // it; its content is its first name's, read again rather than remembered so that memory
+                    // does not grow with the number of files.
+                    case HARD_LINK -> md5sums.add(entry.path(), entry.source(), false);
+                    case REGULAR -> md5sums.add(entry.path(), entry.source(), true);
+                }
+            });
+            return new DataMember(tree, compression, md5sums.md5sumsFile(), installedSize.kiB(),
+                    md5sums.elfBinaries(), layout.digest());
         }
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     /**
@@ -156,8 +130,11 @@ public final class DebArchiveWriter {
             ar.endMember(dataSize);
             out.flush();
             channel.write(ByteBuffer.wrap(ArWriter.sizeField(dataSize)), sizeFieldAt);
+            // The disk catches up while the digest reads the package back from the page cache; on a busy
+            // disk the flush takes as long as the whole write.
+            CompletableFuture<Void> durable = partial.flushToDiskInBackground();
             String sha256 = sha256Of(channel);
-            partial.moveIntoPlace(absoluteTarget);
+            partial.moveIntoPlace(absoluteTarget, durable);
             return new DebFile(absoluteTarget, Files.size(absoluteTarget), sha256);
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.CRC32;
 import org.tukaani.xz.ArrayCache;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZ;
 import org.tukaani.xz.XZOutputStream;
@@ -49,6 +50,12 @@ final class XzChunks implements ChunkedCompressor.Codec {
     static int chunkSize(int level) throws IOException {
         long size = 3L * new LZMA2Options(level).getDictSize();
         return (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, size));
+    }
+
+    /** Where a writer's xz encoders take their large arrays from; created here so that org.tukaani.xz is
+     *  loaded only by a build that uses xz. */
+    static ArrayCache newArrayCache() {
+        return new BasicArrayCache();
     }
 
     @Override
