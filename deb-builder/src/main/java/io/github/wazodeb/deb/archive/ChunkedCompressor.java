@@ -1,5 +1,6 @@
 package io.github.wazodeb.deb.archive;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -26,13 +27,31 @@ final class ChunkedCompressor extends OutputStream {
     interface Codec {
         void start(OutputStream out) throws IOException;
 
-        /** Compresses {@code length} bytes of {@code chunk}; called from any thread, concurrently. */
-        byte[] compress(byte[] chunk, int length) throws IOException;
+        /**
+         * Compresses {@code length} bytes of {@code chunk} into {@code compressed}, which is empty; called
+         * from any thread, concurrently.
+         */
+        void compress(byte[] chunk, int length, Output compressed) throws IOException;
 
-        /** Writes what {@link #compress} returned to {@code out}; called in chunk order. */
-        void write(byte[] compressed, int uncompressedLength, OutputStream out) throws IOException;
+        /** Writes what {@link #compress} made to {@code out}; called in chunk order. */
+        void write(Output compressed, int uncompressedLength, OutputStream out) throws IOException;
 
         void finish(OutputStream out) throws IOException;
+    }
+
+    /**
+     * A compressed chunk, its array reused from chunk to chunk so that the garbage collector does not
+     * see megabytes a chunk (the heap, and the process's memory, would grow with the payload until a
+     * collection).
+     */
+    static final class Output extends ByteArrayOutputStream {
+        Output(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     private static final ThreadFactory DAEMONS = task -> {
@@ -51,12 +70,13 @@ final class ChunkedCompressor extends OutputStream {
     private final int maxInFlight;
     private final Deque<Pending> inFlight = new ArrayDeque<>();
     private final Deque<byte[]> spareBuffers = new ArrayDeque<>();
+    private final Deque<Output> spareOutputs = new ArrayDeque<>();
     private byte[] buffer;
     private int filled;
     private boolean anyChunk;
     private boolean closed;
 
-    private record Pending(Future<byte[]> compressed, byte[] buffer, int length) {
+    private record Pending(Future<Output> compressed, byte[] buffer, int length) {
     }
 
     ChunkedCompressor(OutputStream out, Codec codec, int chunkSize) throws IOException {
@@ -100,13 +120,18 @@ final class ChunkedCompressor extends OutputStream {
         if (executor == null && cores > 1 && !(first && last)) {
             executor = Executors.newFixedThreadPool(cores, DAEMONS);
         }
+        Output compressed = spareOutputs.isEmpty() ? new Output(length / 2 + 1024) : spareOutputs.pop();
+        compressed.reset();
         if (executor == null) {
-            byte[] compressed = codec.compress(chunk, length);
+            codec.compress(chunk, length, compressed);
             emit(compressed, length);
             recycle(chunk);
             return;
         }
-        inFlight.add(new Pending(executor.submit(() -> codec.compress(chunk, length)), chunk, length));
+        inFlight.add(new Pending(executor.submit(() -> {
+            codec.compress(chunk, length, compressed);
+            return compressed;
+        }), chunk, length));
         while (inFlight.size() >= maxInFlight) {
             drainOne();
         }
@@ -114,7 +139,7 @@ final class ChunkedCompressor extends OutputStream {
 
     private void drainOne() throws IOException {
         Pending pending = inFlight.poll();
-        byte[] compressed;
+        Output compressed;
         try {
             compressed = pending.compressed().get();
         } catch (InterruptedException e) {
@@ -130,8 +155,9 @@ final class ChunkedCompressor extends OutputStream {
         recycle(pending.buffer());
     }
 
-    private void emit(byte[] compressed, int length) throws IOException {
+    private void emit(Output compressed, int length) throws IOException {
         codec.write(compressed, length, out);
+        spareOutputs.push(compressed);
     }
 
     private void recycle(byte[] chunk) {
@@ -164,6 +190,7 @@ final class ChunkedCompressor extends OutputStream {
                 executor.shutdownNow();
             }
             spareBuffers.clear();
+            spareOutputs.clear();
             out.close();
         }
     }

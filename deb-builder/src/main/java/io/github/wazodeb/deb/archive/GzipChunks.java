@@ -1,6 +1,5 @@
 package io.github.wazodeb.deb.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -30,21 +29,19 @@ final class GzipChunks implements ChunkedCompressor.Codec {
     }
 
     @Override
-    public byte[] compress(byte[] chunk, int length) throws IOException {
+    public void compress(byte[] chunk, int length, ChunkedCompressor.Output member) throws IOException {
         GzipParameters parameters = new GzipParameters();
         parameters.setCompressionLevel(level);
         parameters.setModificationTime(0);
         parameters.setOperatingSystem(GZIP_OS_UNIX);
-        ByteArrayOutputStream member = new ByteArrayOutputStream(length / 2 + 64);
         try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(member, parameters)) {
             gzip.write(chunk, 0, length);
         }
-        return member.toByteArray();
     }
 
     @Override
-    public void write(byte[] compressed, int uncompressedLength, OutputStream out) throws IOException {
-        out.write(compressed);
+    public void write(ChunkedCompressor.Output member, int uncompressedLength, OutputStream out) throws IOException {
+        member.writeTo(out);
     }
 
     @Override

@@ -66,20 +66,20 @@ final class XzChunks implements ChunkedCompressor.Codec {
     }
 
     @Override
-    public byte[] compress(byte[] chunk, int length) throws IOException {
+    public void compress(byte[] chunk, int length, ChunkedCompressor.Output stream) throws IOException {
         LZMA2Options options = new LZMA2Options(level);
         options.setDictSize(Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(options.getDictSize(), length)));
-        ByteArrayOutputStream stream = new ByteArrayOutputStream(length / 4 + 64);
         try (XZOutputStream xz = new XZOutputStream(stream, options, XZ.CHECK_CRC64, arrays)) {
             xz.write(chunk, 0, length);
         }
-        return stream.toByteArray();
     }
 
     /** Writes the chunk's block and keeps its index record. */
     @Override
-    public void write(byte[] stream, int uncompressedLength, OutputStream out) throws IOException {
-        int indexStart = indexStart(stream);
+    public void write(ChunkedCompressor.Output compressed, int uncompressedLength, OutputStream out)
+            throws IOException {
+        byte[] stream = compressed.bytes();
+        int indexStart = indexStart(stream, compressed.size());
         out.write(stream, HEADER_SIZE, indexStart - HEADER_SIZE);
         int at = indexStart + 1; // the index indicator, 0x00
         long[] value = new long[1];
@@ -116,11 +116,11 @@ final class XzChunks implements ChunkedCompressor.Codec {
         out.write(FOOTER_MAGIC);
     }
 
-    private static int indexStart(byte[] stream) throws IOException {
-        if (stream.length < HEADER_SIZE + FOOTER_SIZE) {
-            throw new IOException("the xz encoder wrote a stream of " + stream.length + " bytes");
+    private static int indexStart(byte[] stream, int length) throws IOException {
+        if (length < HEADER_SIZE + FOOTER_SIZE) {
+            throw new IOException("the xz encoder wrote a stream of " + length + " bytes");
         }
-        int footer = stream.length - FOOTER_SIZE;
+        int footer = length - FOOTER_SIZE;
         long backwardSize = (stream[footer + 4] & 0xFFL) | (stream[footer + 5] & 0xFFL) << 8
                 | (stream[footer + 6] & 0xFFL) << 16 | (stream[footer + 7] & 0xFFL) << 24;
         long indexStart = footer - (backwardSize + 1) * 4;
