@@ -193,7 +193,7 @@ public final class Bench {
         return cell;
     }
 
-    private Path freshDir(String name) throws IOException {
+    private Path freshDir(String name) throws IOException, InterruptedException {
         Path dir = work.resolve(name);
         Processes.deleteTree(dir);
         return Files.createDirectories(dir);

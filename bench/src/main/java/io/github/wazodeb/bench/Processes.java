@@ -2,11 +2,8 @@ package io.github.wazodeb.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,22 +51,11 @@ final class Processes {
         return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+    /** {@code rm -rf}: several times faster than a walk from Java on 100,000 files. */
+    static void deleteTree(Path root) throws IOException, InterruptedException {
+        if (Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && new ProcessBuilder("rm", "-rf", "--", root.toString()).inheritIO().start().waitFor() != 0) {
+            throw new IOException("rm -rf " + root + " failed");
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
