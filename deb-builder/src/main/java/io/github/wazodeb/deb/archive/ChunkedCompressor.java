@@ -2,15 +2,11 @@ package io.github.wazodeb.deb.archive;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Cuts what is written into chunks of a fixed size and compresses them on all cores, writing the results
@@ -53,12 +49,6 @@ final class ChunkedCompressor extends OutputStream {
             return buf;
         }
     }
-
-    private static final ThreadFactory DAEMONS = task -> {
-        Thread thread = new Thread(task, "wazo-deb-compressor");
-        thread.setDaemon(true);
-        return thread;
-    };
 
     private final OutputStream out;
     private final Codec codec;
@@ -118,7 +108,7 @@ final class ChunkedCompressor extends OutputStream {
         boolean first = !anyChunk;
         anyChunk = true;
         if (executor == null && cores > 1 && !(first && last)) {
-            executor = Executors.newFixedThreadPool(cores, DAEMONS);
+            executor = Workers.onEveryCore("wazo-deb-compressor");
         }
         Output compressed = spareOutputs.isEmpty() ? new Output(length / 2 + 1024) : spareOutputs.pop();
         compressed.reset();
@@ -139,19 +129,7 @@ final class ChunkedCompressor extends OutputStream {
 
     private void drainOne() throws IOException {
         Pending pending = inFlight.poll();
-        Output compressed;
-        try {
-            compressed = pending.compressed().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while compressing");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("compression failed", e.getCause());
-        }
-        emit(compressed, pending.length());
+        emit(Workers.await(pending.compressed(), "compressing"), pending.length());
         recycle(pending.buffer());
     }
 

@@ -3,7 +3,6 @@ package io.github.wazodeb.deb.archive;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -41,13 +38,8 @@ final class Md5Pass implements AutoCloseable {
     private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(Md5Pass::md5);
 
     Md5Pass() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        executor = cores > 1 ? Executors.newFixedThreadPool(cores, runnable -> {
-            Thread thread = new Thread(runnable, "wazo-deb-md5");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
-        maxInFlight = cores * IN_FLIGHT_PER_CORE;
+        executor = Workers.onEveryCore("wazo-deb-md5");
+        maxInFlight = Runtime.getRuntime().availableProcessors() * IN_FLIGHT_PER_CORE;
     }
 
     /**
@@ -112,17 +104,7 @@ final class Md5Pass implements AutoCloseable {
     }
 
     private Result next() throws IOException {
-        try {
-            return inFlight.poll().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading the payload");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("reading the payload failed", e.getCause());
-        }
+        return Workers.await(inFlight.poll(), "reading the payload");
     }
 
     private static Result call(Callable<Result> task) throws IOException {
