@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -50,6 +51,8 @@ final class ChunkedCompressor extends OutputStream {
         }
     }
 
+    private static final int FIRST_BUFFER = 1 << 16;
+
     private final OutputStream out;
     private final Codec codec;
     private final int chunkSize;
@@ -87,9 +90,13 @@ final class ChunkedCompressor extends OutputStream {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
             if (buffer == null) {
-                buffer = spareBuffers.isEmpty() ? new byte[chunkSize] : spareBuffers.pop();
+                buffer = spareBuffers.isEmpty() ? new byte[Math.min(chunkSize, FIRST_BUFFER)] : spareBuffers.pop();
             }
-            int n = Math.min(length, chunkSize - filled);
+            if (filled == buffer.length) {
+                // Grown as needed: a small member never allocates (and zeroes) a whole 24 MiB chunk.
+                buffer = Arrays.copyOf(buffer, (int) Math.min(chunkSize, 2L * buffer.length));
+            }
+            int n = Math.min(length, buffer.length - filled);
             System.arraycopy(bytes, offset, buffer, filled, n);
             filled += n;
             offset += n;
