@@ -93,7 +93,7 @@ public final class DebBuilder {
             listener.progress("Writing the package");
             DebArchiveWriter writer = new DebArchiveWriter(options.compression(), options.compressionLevel(),
                     options.timestamp());
-            DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked), staging.work());
+            DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked));
             warnAboutElfBinaries(data.elfBinaries());
             ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
             Path target = Files.createDirectories(outputDir).resolve(PackageFileName.of(plugin));

@@ -1,25 +1,19 @@
 package io.github.wazodeb.deb.archive;
 
-import com.github.luben.zstd.ZstdOutputStream;
 import io.github.wazodeb.deb.Compression;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.tukaani.xz.ArrayCache;
-import org.tukaani.xz.LZMA2Options;
-import org.tukaani.xz.XZ;
-import org.tukaani.xz.XZOutputStream;
 
 /**
- * Opens the compressor for a tar member, configured so that the same input always gives the same bytes.
- * dpkg 1.21 reads only the first xz stream and the first zstd frame, so each member is exactly one.
+ * Opens the compressor for a tar member, configured so that the same input always gives the same bytes,
+ * whatever the number of cores, and using all of them. dpkg 1.21 reads every member of a gzip file but
+ * only the first xz stream and the first zstd frame: so gzip is a series of members compressed at the
+ * same time ({@link GzipChunks}), xz one stream of blocks compressed at the same time ({@link XzChunks}),
+ * zstd one frame from libzstd's own workers. The chunk sizes depend on the compression and level only.
  */
 final class Compressors {
-
-    /** What {@code gzip -n} writes on Unix; fixed so the header never depends on the machine. */
-    private static final int GZIP_OS_UNIX = 3;
 
     private Compressors() {
     }
@@ -40,18 +34,9 @@ final class Compressors {
     static OutputStream open(Compression compression, int level, OutputStream out, ArrayCache xzArrays)
             throws IOException {
         OutputStream compressor = switch (compression) {
-            case GZIP -> {
-                GzipParameters parameters = new GzipParameters();
-                parameters.setCompressionLevel(level);
-                parameters.setModificationTime(0);
-                parameters.setOperatingSystem(GZIP_OS_UNIX);
-                yield new GzipCompressorOutputStream(out, parameters);
-            }
-            case XZ -> new XZOutputStream(out, new LZMA2Options(level), XZ.CHECK_CRC64, xzArrays);
-            case ZSTD -> new ZstdOutputStream(out, level)
-                    .setChecksum(true)
-                    .setWorkers(0)
-                    .setCloseFrameOnFlush(false);
+            case GZIP -> new ChunkedCompressor(out, new GzipChunks(level), GzipChunks.CHUNK_SIZE);
+            case XZ -> new ChunkedCompressor(out, new XzChunks(level, xzArrays), XzChunks.chunkSize(level));
+            case ZSTD -> ZstdMembers.open(level, out);
             case NONE -> out;
         };
         return new FlushIgnoringOutputStream(compressor);

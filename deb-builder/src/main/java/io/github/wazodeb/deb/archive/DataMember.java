@@ -1,28 +1,30 @@
 package io.github.wazodeb.deb.archive;
 
 import io.github.wazodeb.deb.Compression;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A compressed {@code data.tar} written by {@link DebArchiveWriter#writeData}. The caller owns
- * {@code file} and deletes it once the package is written.
+ * What {@link DebArchiveWriter#writeData} found in a payload, for the control member; the payload itself
+ * goes into the package, tar'd and compressed, when {@link DebArchiveWriter#writeDeb} writes it.
  *
- * @param file the compressed tar, a temporary file
- * @param compression how it is compressed
+ * @param tree the payload
+ * @param compression how its tar will be compressed
  * @param md5sumsFile the md5sums control file: {@code "<md5>  <path>\n"} per regular file (hard links
  *     included), in payload order
  * @param installedSizeKiB the payload's {@code Installed-Size}
  * @param elfBinaries the ELF files of the payload (executables, libraries): their count and the first
  *     few paths, which a package of {@code Architecture: all} should not hold
+ * @param layout a digest of every entry's path, type, mode and size in walk order, to find a payload that
+ *     changed between this pass and the one that writes it
  */
-public record DataMember(Path file, Compression compression, byte[] md5sumsFile, long installedSizeKiB,
-        ElfBinaries elfBinaries) {
+public record DataMember(PayloadTree tree, Compression compression, byte[] md5sumsFile, long installedSizeKiB,
+        ElfBinaries elfBinaries, String layout) {
 
     public DataMember {
-        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(md5sumsFile, "md5sumsFile");
         Objects.requireNonNull(elfBinaries, "elfBinaries");
+        Objects.requireNonNull(layout, "layout");
     }
 }

@@ -6,14 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -22,12 +20,21 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.tukaani.xz.ArrayCache;
-import org.tukaani.xz.BasicArrayCache;
 
 /**
- * Writes a {@code .deb}: first the compressed {@code data.tar} from a {@link PayloadTree}, then the
- * {@code ar} archive around it and the control member.
+ * Writes a {@code .deb}: {@link #writeData} reads the payload once for the control member (every file's
+ * MD5, {@code Installed-Size}, ELF binaries), then {@link #writeDeb} writes the {@code ar} archive with the
+ * control member and streams the payload's compressed {@code data.tar} straight into it.
+ *
+ * <p>Why the payload is read twice rather than data.tar written once to a temporary file and copied: deb(5)
+ * puts the control member, which holds md5sums, before the data member, so md5sums must be complete
+ * before the first byte of data.tar is written into the package. Reading the payload a second time (from
+ * the page cache, for any payload that fits in memory) costs less than writing and reading back a
+ * temporary copy of data.tar, and keeps the control member exactly as dpkg-deb lays it out (compressed,
+ * with no filler member or reserved slot). Only the data member's size field is filled in once its
+ * compressed size is known, and the package's SHA-256 is then read back from the page cache.
  *
  * <p>The archive is written with commons-compress directly rather than with jdeb: jdeb 1.15's directory
  * producer follows symbolic links into copies (a link to a directory becomes a directory), aborts on
@@ -35,8 +42,8 @@ import org.tukaani.xz.BasicArrayCache;
  * types in its API. No commons-compress type appears in this class's signatures either.
  *
  * <p>Output depends only on the tree's names, types, modes, sizes, contents and link targets, the
- * compression and level, and the timestamp, which replaces every modification time. Immutable and
- * thread-safe.
+ * compression and level, and the timestamp, which replaces every modification time; not on the number of
+ * cores (see {@link Compressors}). Immutable and thread-safe.
  */
 public final class DebArchiveWriter {
 
@@ -47,14 +54,15 @@ public final class DebArchiveWriter {
     private final int level;
     private final Instant timestamp;
     /** xz's encoder arrays, shared by this writer's data and control members; thread-safe, and it holds
-     *  them through soft references only. */
-    private final ArrayCache xzArrays = new BasicArrayCache();
+     *  them through soft references only. Null unless the compression is xz. */
+    private final ArrayCache xzArrays;
 
     public DebArchiveWriter(Compression compression, int level, Instant timestamp) {
         this.compression = Objects.requireNonNull(compression, "compression");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.level = compression.requireLevel(level);
         requireTarTimestamp(timestamp);
+        this.xzArrays = compression == Compression.XZ ? XzChunks.newArrayCache() : null;
     }
 
     /**
@@ -69,96 +77,118 @@ public final class DebArchiveWriter {
     }
 
     /**
-     * Streams the payload into a compressed {@code data.tar} in a new temporary file in {@code tempDir},
-     * computing each regular file's MD5, the {@code Installed-Size} and which files are ELF binaries on the
-     * way, in one pass. Memory use
-     * grows with neither the payload's bytes nor its number of entries (the md5sums text aside). On failure
-     * the temporary file is removed.
+     * Reads the payload for what the control member says of it: each regular file's MD5, the
+     * {@code Installed-Size} and which files are ELF binaries, in one pass that writes nothing. Memory use
+     * grows with neither the payload's bytes nor its number of entries (the md5sums text aside).
      */
-    public DataMember writeData(PayloadTree tree, Path tempDir) throws IOException {
-        Path file = Files.createTempFile(tempDir, "data.tar", compression.suffix());
-        try {
-            ByteArrayOutputStream md5sums = new ByteArrayOutputStream();
-            PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
-            ElfBinaries.Collector elfBinaries = new ElfBinaries.Collector();
-            byte[] head = new byte[4];
-            try (GnuTarWriter tar = new GnuTarWriter(compressedFile(file), timestamp)) {
-                byte[] buffer = new byte[BUFFER_SIZE];
-                MessageDigest md5 = digest("MD5");
-                tree.walk(entry -> {
-                    installedSize.add(entry);
-                    switch (entry.type()) {
-                        case DIRECTORY -> tar.directory(entry.tarName(), entry.mode());
-                        case SYMLINK -> tar.symlink(entry.tarName(), entry.mode(), entry.linkTarget());
-                        case HARD_LINK -> {
-                            tar.hardLink(entry.tarName(), entry.mode(), "./" + entry.linkTarget());
-                            // A hard link is a regular file too (find -type f lists every name), as
-                            // dh_md5sums lists it; its content is its first name's, read again rather than
-                            // remembered so that memory does not grow with the number of files.
-                            md5sumsLine(md5sums, entry.path(), md5Of(entry.source(), md5, buffer));
-                        }
-                        case REGULAR -> {
-                            md5.reset();
-                            try (PushbackInputStream in = new PushbackInputStream(
-                                    new DigestInputStream(Files.newInputStream(entry.source()), md5), head.length)) {
-                                int headLength = in.readNBytes(head, 0, head.length);
-                                in.unread(head, 0, headLength);
-                                elfBinaries.offer(entry.path(), head, headLength);
-                                tar.file(entry.tarName(), entry.mode(), entry.size(), in, buffer);
-                            }
-                            md5sumsLine(md5sums, entry.path(), HexFormat.of().formatHex(md5.digest()));
-                        }
-                    }
-                });
-            }
-            return new DataMember(file, compression, md5sums.toByteArray(), installedSize.kiB(),
-                    elfBinaries.result());
-        } catch (Throwable e) {
-            deleteQuietly(file, e);
-            throw e;
+    public DataMember writeData(PayloadTree tree) throws IOException {
+        PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
+        Layout layout = new Layout();
+        try (Md5Pass md5sums = new Md5Pass()) {
+            tree.walk(entry -> {
+                installedSize.add(entry);
+                layout.add(entry);
+                switch (entry.type()) {
+                    case DIRECTORY, SYMLINK -> { }
+                    // A hard link is a regular file too (find -type f lists every name), as dh_md5sums lists
+                    // it; its content is its first name's, read again rather than remembered so that memory
+                    // does not grow with the number of files.
+                    case HARD_LINK -> md5sums.add(entry.path(), entry.source(), false);
+                    case REGULAR -> md5sums.add(entry.path(), entry.source(), true);
+                }
+            });
+            return new DataMember(tree, compression, md5sums.md5sumsFile(), installedSize.kiB(),
+                    md5sums.elfBinaries(), layout.digest());
         }
-    }
-
-    private static void md5sumsLine(ByteArrayOutputStream md5sums, String path, String md5Hex) {
-        md5sums.writeBytes((md5Hex + "  " + path + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String md5Of(Path file, MessageDigest md5, byte[] buffer) throws IOException {
-        md5.reset();
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                md5.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     /**
      * Writes the {@code .deb} to {@code target}: {@code debian-binary}, {@code control.tar<suffix>} (a
-     * {@code ./} directory entry, then the members sorted by name) and {@code data.tar<suffix>} copied from
-     * {@code data.file()}. The bytes go to a temporary file in the target's directory that is moved into
-     * place atomically, so the target appears complete or not at all; on failure nothing is left behind.
-     * The SHA-256 is computed from the bytes on their way to the file, so the package is not read back.
+     * {@code ./} directory entry, then the members sorted by name) and {@code data.tar<suffix>} from
+     * {@code data.tree()}, compressed on its way into the package. The bytes go to a temporary file in the
+     * target's directory that is moved into place atomically, so the target appears complete or not at
+     * all; on failure nothing is left behind.
+     *
+     * @throws IOException also when the payload is not the one {@link #writeData} read (an entry added,
+     *     removed or resized since): its md5sums would not match
      */
     public DebFile writeDeb(List<ControlMember> control, DataMember data, Path target) throws IOException {
         Path absoluteTarget = target.toAbsolutePath();
         byte[] controlTar = controlTar(control);
-        long dataSize = Files.size(data.file());
         PartialDebFile.removeAbandoned(absoluteTarget.getParent());
-        MessageDigest sha256 = digest("SHA-256");
         try (PartialDebFile partial = PartialDebFile.create(absoluteTarget)) {
-            // The digest sits under the buffer so that it is fed in large chunks.
-            OutputStream out = new BufferedOutputStream(
-                    new DigestOutputStream(Channels.newOutputStream(partial.channel()), sha256), BUFFER_SIZE);
-            try (InputStream dataIn = Files.newInputStream(data.file())) {
-                ArWriter ar = new ArWriter(out, timestamp.getEpochSecond());
-                ar.member("debian-binary", DEBIAN_BINARY);
-                ar.member("control.tar" + compression.suffix(), controlTar);
-                ar.member("data.tar" + data.compression().suffix(), dataSize, dataIn);
-                out.flush();
-            }
-            partial.moveIntoPlace(absoluteTarget);
-            return new DebFile(absoluteTarget, Files.size(absoluteTarget), HexFormat.of().formatHex(sha256.digest()));
+            FileChannel channel = partial.channel();
+            CountingOutputStream out = new CountingOutputStream(
+                    new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE));
+            ArWriter ar = new ArWriter(out, timestamp.getEpochSecond());
+            ar.member("debian-binary", DEBIAN_BINARY);
+            ar.member("control.tar" + compression.suffix(), controlTar);
+            long sizeFieldAt = ar.beginMember("data.tar" + data.compression().suffix());
+            long dataStart = out.count();
+            writeTar(data, out);
+            long dataSize = out.count() - dataStart;
+            ar.endMember(dataSize);
+            out.flush();
+            channel.write(ByteBuffer.wrap(ArWriter.sizeField(dataSize)), sizeFieldAt);
+            // The disk catches up while the digest reads the package back from the page cache; on a busy
+            // disk the flush takes as long as the whole write.
+            CompletableFuture<Void> durable = partial.flushToDiskInBackground();
+            String sha256 = sha256Of(channel);
+            partial.moveIntoPlace(absoluteTarget, durable);
+            return new DebFile(absoluteTarget, Files.size(absoluteTarget), sha256);
+        }
+    }
+
+    /** The tar of the payload, compressed, into {@code out}, which stays open. */
+    private void writeTar(DataMember data, CountingOutputStream out) throws IOException {
+        Layout layout = new Layout();
+        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(data.compression(), level, out.unclosable(),
+                xzArrays), timestamp)) {
+            byte[] buffer = new byte[BUFFER_SIZE];
+            data.tree().walk(entry -> {
+                layout.add(entry);
+                switch (entry.type()) {
+                    case DIRECTORY -> tar.directory(entry.tarName(), entry.mode());
+                    case SYMLINK -> tar.symlink(entry.tarName(), entry.mode(), entry.linkTarget());
+                    case HARD_LINK -> tar.hardLink(entry.tarName(), entry.mode(), "./" + entry.linkTarget());
+                    case REGULAR -> {
+                        try (InputStream in = Files.newInputStream(entry.source())) {
+                            tar.file(entry.tarName(), entry.mode(), entry.size(), in, buffer);
+                        }
+                    }
+                }
+            });
+        }
+        if (!layout.digest().equals(data.layout())) {
+            throw new IOException("the payload changed while it was being packaged: entries were added, removed "
+                    + "or resized since its md5sums were computed");
+        }
+    }
+
+    private static String sha256Of(FileChannel channel) throws IOException {
+        MessageDigest sha256 = digest("SHA-256");
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        long position = 0;
+        for (int read = channel.read(buffer, position); read >= 0; read = channel.read(buffer, position)) {
+            position += read;
+            buffer.flip();
+            sha256.update(buffer);
+            buffer.clear();
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** A digest of the entries' paths, types, modes and sizes, in walk order. */
+    private static final class Layout {
+        private final MessageDigest digest = DebArchiveWriter.digest("SHA-256");
+
+        void add(PayloadEntry entry) {
+            digest.update((entry.path() + '\0' + entry.type() + '\0' + entry.mode() + '\0' + entry.size() + '\0'
+                    + entry.linkTarget() + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+
+        String digest() {
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 
@@ -182,29 +212,11 @@ public final class DebArchiveWriter {
         return bytes.toByteArray();
     }
 
-    private OutputStream compressedFile(Path file) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_SIZE);
-        try {
-            return Compressors.open(compression, level, out, xzArrays);
-        } catch (IOException | RuntimeException e) {
-            out.close();
-            throw e;
-        }
-    }
-
     private static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has " + algorithm, e);
-        }
-    }
-
-    private static void deleteQuietly(Path file, Throwable cause) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
         }
     }
 }

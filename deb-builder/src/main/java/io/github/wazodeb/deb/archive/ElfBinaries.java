@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record ElfBinaries(long count, List<String> firstPaths) {
 
+    /** How many of a file's first bytes tell whether it is one. */
+    static final int HEAD_LENGTH = 4;
+
     /** How many paths are kept to name in a warning. */
     public static final int KEPT = 10;
 

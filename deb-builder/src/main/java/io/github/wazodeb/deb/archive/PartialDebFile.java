@@ -2,6 +2,7 @@ package io.github.wazodeb.deb.archive;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +42,8 @@ final class PartialDebFile implements AutoCloseable {
         Path file = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            // READ too: the package's SHA-256 is read back once its data member's size is filled in.
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             channel.lock();
             return new PartialDebFile(file, channel);
         } catch (IOException | RuntimeException e) {
@@ -56,13 +60,40 @@ final class PartialDebFile implements AutoCloseable {
     }
 
     /**
+     * Starts writing the file's bytes to the disk on another thread, for {@link #moveIntoPlace(Path,
+     * CompletableFuture)} to wait for.
+     */
+    CompletableFuture<Void> flushToDiskInBackground() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "wazo-deb-fsync");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /**
      * Makes the file durable and world-readable (as dpkg-deb leaves a package), then renames it to
      * {@code target}, replacing it atomically: the target appears complete or not at all.
      *
+     * @param flushing a flush begun earlier, waited for
      * @throws InterruptedIOException the thread was interrupted (the build is being cancelled): nothing
      *     is moved into place
      */
-    void moveIntoPlace(Path target) throws IOException {
+    void moveIntoPlace(Path target, CompletableFuture<Void> flushing) throws IOException {
+        try {
+            flushing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
         channel.force(true);
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {

@@ -28,7 +28,7 @@ class ArchiveFormatTest {
 
     private Map<String, byte[]> writeRich(Compression compression) throws IOException {
         Path deb = temp.resolve("pkg.deb");
-        Fixtures.writeDeb(Fixtures.richTree(temp.resolve("staging")), compression, temp, deb);
+        Fixtures.writeDeb(Fixtures.richTree(temp.resolve("staging")), compression, deb);
         return ArMembers.read(deb, Fixtures.TIMESTAMP.getEpochSecond());
     }
 
@@ -74,7 +74,7 @@ class ArchiveFormatTest {
     void controlTarHasADotDirectoryThenTheMembersSortedByName() throws IOException {
         Path staging = Fixtures.richTree(temp.resolve("staging"));
         DebArchiveWriter writer = new DebArchiveWriter(Compression.NONE, 0, Fixtures.TIMESTAMP);
-        DataMember data = writer.writeData(PayloadTree.scan(staging), temp);
+        DataMember data = writer.writeData(PayloadTree.scan(staging));
         Path deb = temp.resolve("pkg.deb");
         writer.writeDeb(List.of(
                 new ControlMember("postinst", "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII), 0755),

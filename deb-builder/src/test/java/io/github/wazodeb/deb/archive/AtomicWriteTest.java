@@ -41,12 +41,12 @@ class AtomicWriteTest {
     }
 
     @Test
-    void aPayloadThatCannotBePackagedFailsWriteDataMidwayAndLeavesNoTemporaryFile() throws IOException {
+    void aPayloadThatCannotBePackagedFailsWriteDataMidwayAndWritesNothing() throws IOException {
         Requirements.assumeAvailable(Requirement.MKFIFO);
         // "zz" sorts last: the tar is well under way when the walk reaches it.
         Commands.stdoutOf("mkfifo", staging.resolve("zz-pipe").toString());
 
-        assertThatThrownBy(() -> writer.writeData(PayloadTree.scan(staging), work))
+        assertThatThrownBy(() -> writer.writeData(PayloadTree.scan(staging)))
                 .isInstanceOf(PayloadException.class).hasMessageContaining("zz-pipe");
         assertThat(list(work)).isEmpty();
     }
@@ -75,18 +75,28 @@ class AtomicWriteTest {
     }
 
     @Test
-    void aMissingDataFileFailsWriteDebAndLeavesNothingInTheTargetDirectory() throws IOException {
-        DataMember data = writer.writeData(PayloadTree.scan(staging), work);
-        Files.delete(data.file());
+    void aPayloadFileRemovedAfterWriteDataFailsWriteDebAndLeavesNothingInTheTargetDirectory() throws IOException {
+        DataMember data = writer.writeData(PayloadTree.scan(staging));
+        Files.delete(staging.resolve("usr/share/doc/pkg/readme"));
 
         assertThatThrownBy(() -> writer.writeDeb(List.of(Fixtures.control("x", 1)), data, out.resolve("x.deb")))
-                .isInstanceOf(NoSuchFileException.class);
+                .isInstanceOf(IOException.class).hasMessageContaining("the payload changed");
+        assertThat(list(out)).isEmpty();
+    }
+
+    @Test
+    void aPayloadFileResizedAfterWriteDataFailsWriteDebAndLeavesNothingInTheTargetDirectory() throws IOException {
+        DataMember data = writer.writeData(PayloadTree.scan(staging));
+        Files.writeString(staging.resolve("usr/share/doc/pkg/readme"), "another length than before, surely");
+
+        assertThatThrownBy(() -> writer.writeDeb(List.of(Fixtures.control("x", 1)), data, out.resolve("x.deb")))
+                .isInstanceOf(IOException.class).hasMessageContaining("the payload changed");
         assertThat(list(out)).isEmpty();
     }
 
     @Test
     void aTargetThatCannotBeReplacedFailsWriteDebAndLeavesOnlyWhatWasThere() throws IOException {
-        DataMember data = writer.writeData(PayloadTree.scan(staging), work);
+        DataMember data = writer.writeData(PayloadTree.scan(staging));
         Path target = Files.createDirectories(out.resolve("x.deb"));
         Files.writeString(target.resolve("keep"), "occupied");
 
@@ -99,7 +109,7 @@ class AtomicWriteTest {
     void aSuccessfulWriteReplacesAnOlderPackageAndLeavesOnlyIt() throws IOException {
         Path target = out.resolve("x.deb");
         Files.writeString(target, "old");
-        DataMember data = writer.writeData(PayloadTree.scan(staging), work);
+        DataMember data = writer.writeData(PayloadTree.scan(staging));
 
         writer.writeDeb(List.of(Fixtures.control("x", 1)), data, target);
 
@@ -112,7 +122,7 @@ class AtomicWriteTest {
     void aPartialPackageLeftByAKilledBuildIsRemovedByTheNextWriteThere() throws IOException {
         // What a writer killed outright leaves: its hidden temporary file, no longer locked by anyone.
         Path abandoned = Files.writeString(out.resolve(".x.deb.1234567.tmp"), "half a package");
-        DataMember data = writer.writeData(PayloadTree.scan(staging), work);
+        DataMember data = writer.writeData(PayloadTree.scan(staging));
 
         writer.writeDeb(List.of(Fixtures.control("x", 1)), data, out.resolve("x.deb"));
 
@@ -131,7 +141,7 @@ class AtomicWriteTest {
                 .redirectErrorStream(true).start();
         try {
             assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.US_ASCII)).isEqualTo("locked");
-            DataMember data = writer.writeData(PayloadTree.scan(staging), work);
+            DataMember data = writer.writeData(PayloadTree.scan(staging));
 
             writer.writeDeb(List.of(Fixtures.control("x", 1)), data, out.resolve("x.deb"));
 
@@ -145,7 +155,7 @@ class AtomicWriteTest {
     void aPartialPackageThatThisJvmIsWritingIsLeftAlone() throws IOException {
         Path live = Files.writeString(out.resolve(".z.deb.42.tmp"), "being written");
         try (FileChannel channel = FileChannel.open(live, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-            DataMember data = writer.writeData(PayloadTree.scan(staging), work);
+            DataMember data = writer.writeData(PayloadTree.scan(staging));
 
             writer.writeDeb(List.of(Fixtures.control("x", 1)), data, out.resolve("x.deb"));
 

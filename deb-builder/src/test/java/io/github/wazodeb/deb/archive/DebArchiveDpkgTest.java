@@ -38,7 +38,7 @@ class DebArchiveDpkgTest {
     @EnumSource(Compression.class)
     void dpkgDebReadsTheControlFields(Compression compression) throws IOException {
         Path deb = temp.resolve("pkg.deb");
-        DataMember data = Fixtures.writeDeb(staging, compression, temp, deb);
+        DataMember data = Fixtures.writeDeb(staging, compression, deb);
 
         assertThat(DpkgDeb.field(deb, "Package")).isEqualTo("wazo-archive-test");
         assertThat(DpkgDeb.field(deb, "Installed-Size")).isEqualTo(String.valueOf(data.installedSizeKiB()));
@@ -52,7 +52,7 @@ class DebArchiveDpkgTest {
     @EnumSource(Compression.class)
     void dpkgDebListsEveryEntryWithModeOwnerAndLinkTarget(Compression compression) throws IOException {
         Path deb = temp.resolve("pkg.deb");
-        Fixtures.writeDeb(staging, compression, temp, deb);
+        Fixtures.writeDeb(staging, compression, deb);
 
         String contents = DpkgDeb.contents(deb);
 
@@ -79,7 +79,7 @@ class DebArchiveDpkgTest {
     @EnumSource(Compression.class)
     void dpkgDebExtractsIdenticalContentModesAndLinks(Compression compression) throws IOException {
         Path deb = temp.resolve("pkg.deb");
-        Fixtures.writeDeb(staging, compression, temp, deb);
+        Fixtures.writeDeb(staging, compression, deb);
         Path extracted = temp.resolve("extracted");
 
         DpkgDeb.extract(deb, extracted);
@@ -94,7 +94,7 @@ class DebArchiveDpkgTest {
     void controlMembersAreOwnedByRootAndKeepTheirModes() throws IOException {
         Requirements.assumeAvailable(Requirement.TAR);
         Path deb = temp.resolve("pkg.deb");
-        Fixtures.writeDeb(staging, Compression.ZSTD, temp, deb);
+        Fixtures.writeDeb(staging, Compression.ZSTD, deb);
 
         String listing = Commands.shell("dpkg-deb --ctrl-tarfile \"$1\" | tar -tvf -", deb.toString());
 
@@ -108,7 +108,7 @@ class DebArchiveDpkgTest {
     void md5sumsMatchMd5sumOfTheExtractedFiles() throws IOException {
         Requirements.assumeAvailable(Requirement.MD5SUM);
         Path deb = temp.resolve("pkg.deb");
-        Fixtures.writeDeb(staging, Compression.XZ, temp, deb);
+        Fixtures.writeDeb(staging, Compression.XZ, deb);
         Path extracted = temp.resolve("extracted");
         DpkgDeb.extract(deb, extracted);
         Path control = temp.resolve("control");

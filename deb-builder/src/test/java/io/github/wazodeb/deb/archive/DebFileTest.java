@@ -25,7 +25,7 @@ class DebFileTest {
     void reportedPathSizeAndSha256AreThoseOfTheFileOnDisk(Compression compression) throws IOException,
             NoSuchAlgorithmException {
         DebArchiveWriter writer = new DebArchiveWriter(compression, compression.defaultLevel(), Fixtures.TIMESTAMP);
-        DataMember data = writer.writeData(PayloadTree.scan(Fixtures.richTree(temp.resolve("staging"))), temp);
+        DataMember data = writer.writeData(PayloadTree.scan(Fixtures.richTree(temp.resolve("staging"))));
         Path target = temp.resolve("out.deb");
 
         DebFile deb = writer.writeDeb(List.of(Fixtures.control("x", data.installedSizeKiB())), data, target);

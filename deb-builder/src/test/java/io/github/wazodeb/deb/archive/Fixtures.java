@@ -86,22 +86,18 @@ final class Fixtures {
     }
 
     /** Scans {@code root} and writes a complete .deb with a control file and md5sums. */
-    static DataMember writeDeb(Path root, Compression compression, int level, Instant timestamp, Path tempDir,
-            Path target) throws IOException {
+    static DataMember writeDeb(Path root, Compression compression, int level, Instant timestamp, Path target)
+            throws IOException {
         DebArchiveWriter writer = new DebArchiveWriter(compression, level, timestamp);
         PayloadTree tree = PayloadTree.scan(root);
-        DataMember data = writer.writeData(tree, tempDir);
-        try {
-            writer.writeDeb(List.of(
-                    new ControlMember("md5sums", data.md5sumsFile(), 0644),
-                    control("wazo-archive-test", data.installedSizeKiB())), data, target);
-        } finally {
-            Files.deleteIfExists(data.file());
-        }
+        DataMember data = writer.writeData(tree);
+        writer.writeDeb(List.of(
+                new ControlMember("md5sums", data.md5sumsFile(), 0644),
+                control("wazo-archive-test", data.installedSizeKiB())), data, target);
         return data;
     }
 
-    static DataMember writeDeb(Path root, Compression compression, Path tempDir, Path target) throws IOException {
-        return writeDeb(root, compression, compression.defaultLevel(), TIMESTAMP, tempDir, target);
+    static DataMember writeDeb(Path root, Compression compression, Path target) throws IOException {
+        return writeDeb(root, compression, compression.defaultLevel(), TIMESTAMP, target);
     }
 }

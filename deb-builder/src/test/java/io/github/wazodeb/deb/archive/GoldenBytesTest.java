@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Pins the exact bytes written for one fixed tree, so that work on speed (buffers, streams, digests) can
- * be proved not to change a single byte. The digests were taken before that work began.
+ * be proved not to change a single byte. The digests were taken before that work began; xz's was renewed
+ * once, on purpose, when its dictionary became sized to the chunk it compresses (a member smaller than
+ * the level's 8 MiB window gets a dictionary of its own size, which the block header records).
  *
  * <p>xz (org.tukaani:xz) and zstd (zstd-jni's bundled libzstd) are pure functions of their library
  * version: a deliberate upgrade of either may change its digest, to be refreshed after checking the
@@ -37,7 +39,7 @@ class GoldenBytesTest {
     @ParameterizedTest
     @CsvSource({
         "NONE, 0, 25f6dbb83fe363220a1bb5c2cdbe246eea014be356090f81730059800e8db08c",
-        "XZ,   6, f1deb2d0acd70e341fd8cc1bc5e9887f58d0587ba121d5f0aaca7c33ed8fd777",
+        "XZ,   6, 99bda3a11c07651ce8960943f8a8a1c9ccd240042ecaeaafd4717cd094b9cd06",
         "ZSTD, 3, 7ce539c6c028d749e34ad960476742c9af252281de4e86236d3346d9f6d69657",
     })
     void fixedTreeGivesThePinnedPackageBytes(Compression compression, int level, String sha256) throws IOException {
@@ -64,7 +66,7 @@ class GoldenBytesTest {
             Fixtures.file(root, "usr/share/doc/pkg/bulk.txt", pseudoText(1024 * 1024 + 123), "rw-r--r--");
         }
         Path deb = temp.resolve(compression + ".deb");
-        Fixtures.writeDeb(root, compression, level, Fixtures.TIMESTAMP, temp, deb);
+        Fixtures.writeDeb(root, compression, level, Fixtures.TIMESTAMP, deb);
         return deb;
     }
 

@@ -48,7 +48,7 @@ class LargeFileDpkgTest {
         }
         Path deb = temp.resolve("big.deb");
 
-        DataMember data = Fixtures.writeDeb(staging, Compression.ZSTD, 1, Fixtures.TIMESTAMP, temp, deb);
+        DataMember data = Fixtures.writeDeb(staging, Compression.ZSTD, 1, Fixtures.TIMESTAMP, deb);
 
         String expectedMd5 = Commands.stdoutOf(READ_ALL, List.of("md5sum", big.toString())).substring(0, 32);
         assertThat(new String(data.md5sumsFile(), StandardCharsets.UTF_8)).isEqualTo(expectedMd5 + "  big\n");

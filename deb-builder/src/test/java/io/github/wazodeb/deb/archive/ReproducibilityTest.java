@@ -34,8 +34,8 @@ class ReproducibilityTest {
 
         Path firstDeb = temp.resolve("first.deb");
         Path secondDeb = temp.resolve("second.deb");
-        Fixtures.writeDeb(first, compression, temp, firstDeb);
-        Fixtures.writeDeb(second, compression, temp, secondDeb);
+        Fixtures.writeDeb(first, compression, firstDeb);
+        Fixtures.writeDeb(second, compression, secondDeb);
 
         assertThat(Files.readAllBytes(secondDeb)).isEqualTo(Files.readAllBytes(firstDeb));
     }
@@ -45,8 +45,8 @@ class ReproducibilityTest {
         Path tree = Fixtures.richTree(temp.resolve("tree"));
         Path firstDeb = temp.resolve("first.deb");
         Path secondDeb = temp.resolve("second.deb");
-        Fixtures.writeDeb(tree, Compression.XZ, 6, Fixtures.TIMESTAMP, temp, firstDeb);
-        Fixtures.writeDeb(tree, Compression.XZ, 6, Fixtures.TIMESTAMP.plusSeconds(1), temp, secondDeb);
+        Fixtures.writeDeb(tree, Compression.XZ, 6, Fixtures.TIMESTAMP, firstDeb);
+        Fixtures.writeDeb(tree, Compression.XZ, 6, Fixtures.TIMESTAMP.plusSeconds(1), secondDeb);
 
         assertThat(Files.readAllBytes(secondDeb)).isNotEqualTo(Files.readAllBytes(firstDeb));
     }

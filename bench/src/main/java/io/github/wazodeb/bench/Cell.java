@@ -1,0 +1,41 @@
+package io.github.wazodeb.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The samples of one tool on one shape with one compression. */
+final class Cell {
+    final Shape shape;
+    final String compression;
+    final Tool tool;
+    final List<Sample> samples = new ArrayList<>();
+
+    Cell(Shape shape, String compression, Tool tool) {
+        this.shape = shape;
+        this.compression = compression;
+        this.tool = tool;
+    }
+
+    double median() {
+        List<Double> walls = samples.stream().map(Sample::wallSeconds).sorted().toList();
+        int n = walls.size();
+        return n % 2 == 1 ? walls.get(n / 2) : (walls.get(n / 2 - 1) + walls.get(n / 2)) / 2;
+    }
+
+    double min() {
+        return samples.stream().mapToDouble(Sample::wallSeconds).min().orElse(Double.NaN);
+    }
+
+    double max() {
+        return samples.stream().mapToDouble(Sample::wallSeconds).max().orElse(Double.NaN);
+    }
+
+    long peakRssKiB() {
+        return samples.stream().mapToLong(Sample::peakRssKiB).max().orElse(0);
+    }
+
+    long size() {
+        return samples.stream().max(Comparator.comparingDouble(Sample::wallSeconds)).map(Sample::debSize).orElse(0L);
+    }
+}
