@@ -39,18 +39,24 @@ final class PartialDebFile implements AutoCloseable {
     }
 
     static PartialDebFile create(Path target) throws IOException {
-        Path file = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        // Made and locked under a name the sweep of another build does not look at, then renamed: that
+        // sweep must never find a partial file it can lock while this build is between creating and
+        // locking it. The lock belongs to the open file, so it survives the rename.
+        Path unlocked = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".new");
         FileChannel channel = null;
         try {
             // READ too: the package's SHA-256 is read back once its data member's size is filled in.
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(unlocked, StandardOpenOption.READ, StandardOpenOption.WRITE);
             channel.lock();
+            String name = unlocked.getFileName().toString();
+            Path file = unlocked.resolveSibling(name.substring(0, name.length() - ".new".length()) + ".tmp");
+            Files.move(unlocked, file, StandardCopyOption.ATOMIC_MOVE);
             return new PartialDebFile(file, channel);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();
             }
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(unlocked);
             throw e;
         }
     }
