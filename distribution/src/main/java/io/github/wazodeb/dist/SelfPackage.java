@@ -8,7 +8,6 @@ import io.github.wazodeb.deb.archive.DebFile;
 import io.github.wazodeb.deb.archive.PayloadTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -42,18 +41,13 @@ final class SelfPackage {
     static DebFile write(PayloadTree payload, String debianVersion, Instant timestamp, Path outputDirectory)
             throws IOException {
         DebArchiveWriter writer = new DebArchiveWriter(Compression.XZ, Compression.XZ.defaultLevel(), timestamp);
-        DataMember data = writer.writeData(payload, outputDirectory);
-        try {
-            List<ControlMember> control = List.of(
-                    new ControlMember("control", control(debianVersion, data.installedSizeKiB()), 0644),
-                    new ControlMember("md5sums", data.md5sumsFile(), 0644),
-                    new ControlMember("postinst", Resources.bytes("postinst"), 0755),
-                    new ControlMember("prerm", Resources.bytes("prerm"), 0755));
-            return writer.writeDeb(control, data,
-                    outputDirectory.resolve("wazo-deb_" + debianVersion + "_all.deb"));
-        } finally {
-            Files.deleteIfExists(data.file());
-        }
+        DataMember data = writer.writeData(payload);
+        List<ControlMember> control = List.of(
+                new ControlMember("control", control(debianVersion, data.installedSizeKiB()), 0644),
+                new ControlMember("md5sums", data.md5sumsFile(), 0644),
+                new ControlMember("postinst", Resources.bytes("postinst"), 0755),
+                new ControlMember("prerm", Resources.bytes("prerm"), 0755));
+        return writer.writeDeb(control, data, outputDirectory.resolve("wazo-deb_" + debianVersion + "_all.deb"));
     }
 
     static byte[] control(String debianVersion, long installedSizeKiB) {
