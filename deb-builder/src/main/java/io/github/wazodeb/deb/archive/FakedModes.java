@@ -27,8 +27,4 @@ public final class FakedModes {
     Optional<Integer> stMode(String path) {
         return Optional.ofNullable(stModeByPath.get(path));
     }
-
-    public int size() {
-        return stModeByPath.size();
-    }
 }

@@ -25,7 +25,7 @@ public final class FileNames {
     private FileNames() {
     }
 
-    /** The last name of {@code file} (a path from a listing) as UTF-8 text, or empty if it is not UTF-8. */
+    /** The last name of {@code file} (a path from a listing) as UTF-8 text; refused when it is not UTF-8. */
     public static String utf8Name(Path file) throws InvalidNameException {
         Path name = file.getFileName();
         String text = name.toString();
@@ -49,8 +49,8 @@ public final class FileNames {
         byte[] bytes = uriPathBytes(anchored);
         int from = absolute ? 0 : 1;
         int to = bytes.length;
-        // toUri appends '/' when the path names an existing directory.
-        if (to - from > 1 && bytes[to - 1] == '/' && !endsWithSlash(text)) {
+        // toUri appends '/' when the path names an existing directory; a Path itself never ends in '/'.
+        if (to - from > 1 && bytes[to - 1] == '/') {
             to--;
         }
         byte[] exact = new byte[to - from];
@@ -98,10 +98,6 @@ public final class FileNames {
         return out.toString();
     }
 
-    private static boolean endsWithSlash(String text) {
-        return text.endsWith("/");
-    }
-
     private static byte[] lastNameBytes(Path file) {
         byte[] all = uriPathBytes(file.toAbsolutePath());
         int end = all.length;
@@ -132,7 +128,8 @@ public final class FileNames {
         return bytes.toByteArray();
     }
 
-    private static String decode(byte[] bytes) throws InvalidNameException {
+    /** {@code bytes} as UTF-8 text, strictly: a name that is not UTF-8 is refused, never patched. */
+    public static String decode(byte[] bytes) throws InvalidNameException {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -6,9 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -62,8 +59,10 @@ final class FakerootListing {
                 }
                 char type = (char) field(in)[0];
                 byte[] name = field(in);
-                String path = utf8(name);
-                if (path == null) {
+                String path;
+                try {
+                    path = FileNames.decode(name);
+                } catch (FileNames.InvalidNameException e) {
                     continue; // not UTF-8: the payload walk refuses it, naming it
                 }
                 int faked = typeBits(type) | Integer.parseInt(new String(mode, StandardCharsets.US_ASCII), 8);
@@ -112,16 +111,5 @@ final class FakerootListing {
             throw new IOException("the fakeroot listing of the payload ended in the middle of an entry");
         }
         return bytes.toByteArray();
-    }
-
-    private static String utf8(byte[] name) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(name)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }
