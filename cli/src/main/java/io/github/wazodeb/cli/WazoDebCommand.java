@@ -2,6 +2,9 @@ package io.github.wazodeb.cli;
 
 import io.github.wazodeb.cli.provd.ProvdCommand;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,9 +14,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns a Wazo Platform plugin into a Debian package, as wazo-plugind would build it.",
-        subcommands = {PackageCommand.class, ValidateCommand.class, InspectCommand.class, RepoCommand.class,
-                ProvdCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -22,6 +22,18 @@ import picocli.CommandLine.Command;
                 "130:cancelled by SIGINT (Ctrl-C); nothing was written or left behind",
                 "143:cancelled by SIGTERM; nothing was written or left behind"})
 public final class WazoDebCommand implements Runnable {
+
+    /** The subcommands, in the order the help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("package", PackageCommand::new);
+        SUBCOMMANDS.put("validate", ValidateCommand::new);
+        SUBCOMMANDS.put("inspect", InspectCommand::new);
+        SUBCOMMANDS.put("repo", RepoCommand::new);
+        SUBCOMMANDS.put("provd", ProvdCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -33,6 +45,7 @@ public final class WazoDebCommand implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new WazoDebCommand());
+        addSubcommands(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -40,6 +53,20 @@ public final class WazoDebCommand implements Runnable {
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler(WazoDebCommand::usageError);
         return commandLine.execute(args);
+    }
+
+    /**
+     * Adds only the subcommand the arguments name, or all of them when they name none (the help, a usage
+     * error, {@code help}): picocli reads every option of every subcommand it is given by reflection, a
+     * tenth of a second of a small plugin's package run before the first line of wazo-deb's own work.
+     */
+    private static void addSubcommands(CommandLine commandLine, String[] args) {
+        Supplier<Object> named = args.length == 0 || args[0].equals("help") ? null : SUBCOMMANDS.get(args[0]);
+        if (named != null) {
+            commandLine.addSubcommand(named.get());
+            return;
+        }
+        SUBCOMMANDS.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
     }
 
     /** A usage mistake: the message and where to look, not the whole help text. */

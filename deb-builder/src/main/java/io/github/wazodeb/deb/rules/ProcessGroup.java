@@ -1,9 +1,15 @@
 package io.github.wazodeb.deb.rules;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,21 +17,25 @@ import java.util.concurrent.TimeUnit;
  * starts, double-forked daemons included, can be stopped together: {@code kill -- -PGID} reaches every
  * process that did not leave the group on purpose.
  *
- * <p>A watchdog outlives the JVM for one purpose: if the JVM dies without stopping the group (SIGKILL,
- * an OOM kill), its standard input reaches end of file and it stops the group. Java cannot signal a
- * process group, nor start one; util-linux's {@code setsid} and the shell's {@code kill} can, and are on
- * every Linux machine that has dpkg.
+ * <p>Java can neither start a process group nor signal one; util-linux's {@code setsid} and the shell's
+ * {@code kill} can, and are on every Linux machine that has dpkg. One shell, the watchdog, does both of
+ * the group's other jobs: it signals the group when asked (a line naming the signal, answered by whether
+ * any process was there to receive it), and if the JVM dies without stopping the group (SIGKILL, an OOM
+ * kill) its standard input reaches end of file and it stops the group. Asking a running shell costs a
+ * pipe round trip, where starting a {@code kill} would cost a process, several milliseconds a step; the
+ * watchdog itself is started while the step runs, off the step's path.
  */
 final class ProcessGroup implements AutoCloseable {
 
-    private static final String WATCHDOG = "while read -r _; do :; done; "
-            + "kill -s TERM -- \"-$1\" 2>/dev/null; sleep 2; kill -s KILL -- \"-$1\" 2>/dev/null";
-    private static final Duration POLL = Duration.ofMillis(50);
+    private static final String WATCHDOG = "while read -r signal; do "
+            + "if kill -s \"$signal\" -- \"-$1\" 2>/dev/null; then echo 1; else echo 0; fi; done; "
+            + "kill -s TERM -- \"-$1\" 2>/dev/null && { sleep 2; kill -s KILL -- \"-$1\" 2>/dev/null; }";
+    private static final Duration POLL = Duration.ofMillis(10);
 
     private final Process leader;
-    private final Process watchdog;
+    private final CompletableFuture<Watchdog> watchdog;
 
-    private ProcessGroup(Process leader, Process watchdog) {
+    private ProcessGroup(Process leader, CompletableFuture<Watchdog> watchdog) {
         this.leader = leader;
         this.watchdog = watchdog;
     }
@@ -46,17 +56,17 @@ final class ProcessGroup implements AutoCloseable {
         command.add("setsid");
         command.addAll(builder.command());
         Process leader = builder.command(command).start();
-        try {
-            Process watchdog = new ProcessBuilder("setsid", "sh", "-c", WATCHDOG, "wazo-deb-watchdog",
-                    Long.toString(leader.pid()))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return new ProcessGroup(leader, watchdog);
-        } catch (IOException | RuntimeException e) {
-            leader.destroyForcibly();
-            throw e;
-        }
+        CompletableFuture<Watchdog> watchdog = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                watchdog.complete(Watchdog.start(leader.pid()));
+            } catch (IOException | RuntimeException e) {
+                watchdog.completeExceptionally(e);
+            }
+        }, "wazo-deb-watchdog-start");
+        starter.setDaemon(true);
+        starter.start();
+        return new ProcessGroup(leader, watchdog);
     }
 
     Process leader() {
@@ -81,32 +91,75 @@ final class ProcessGroup implements AutoCloseable {
         leader.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Ends the watchdog: the group has been stopped by us. */
+    /** Ends the watchdog (once it has started): the group has been stopped by us. */
     @Override
     public void close() {
-        watchdog.destroyForcibly();
+        watchdog.thenAccept(Watchdog::close);
     }
 
     private boolean hasMembers() throws InterruptedException {
         // A zombie leader not yet reaped still counts for kill -0; reaping is the JVM's job, so look at
         // the leader apart.
-        return leader.isAlive() || kill("0") == 0;
+        return leader.isAlive() || signal("0");
     }
 
-    private void signal(String name) throws InterruptedException {
-        kill(name);
+    /**
+     * Sends {@code signal} to the group through the watchdog; a {@code kill} of its own if the watchdog
+     * could not start or has gone (killed by someone): the group is stopped either way.
+     */
+    private boolean signal(String signal) throws InterruptedException {
+        try {
+            return watchdog.get().send(signal);
+        } catch (ExecutionException | IOException e) {
+            return kill(signal);
+        }
     }
 
-    private int kill(String signal) throws InterruptedException {
+    private boolean kill(String signal) throws InterruptedException {
         try {
             Process kill = new ProcessBuilder("sh", "-c", "kill -s \"$1\" -- \"-$2\" 2>/dev/null", "kill", signal,
                     Long.toString(leader.pid()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            return kill.waitFor();
+            return kill.waitFor() == 0;
         } catch (IOException e) {
-            return 1;
+            return false;
+        }
+    }
+
+    /** The shell that signals the group on request, and stops it if the JVM dies. */
+    private static final class Watchdog {
+        private final Process shell;
+        private final OutputStream requests;
+        private final BufferedReader answers;
+
+        private Watchdog(Process shell) {
+            this.shell = shell;
+            this.requests = shell.getOutputStream();
+            this.answers = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII));
+        }
+
+        static Watchdog start(long groupId) throws IOException {
+            return new Watchdog(new ProcessBuilder("setsid", "sh", "-c", WATCHDOG, "wazo-deb-watchdog",
+                    Long.toString(groupId))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start());
+        }
+
+        /** Sends {@code signal} ("0", "TERM", "KILL") to the group; whether any process received it. */
+        synchronized boolean send(String signal) throws IOException {
+            requests.write((signal + "\n").getBytes(StandardCharsets.US_ASCII));
+            requests.flush();
+            String answer = answers.readLine();
+            if (answer == null) {
+                throw new IOException("the watchdog of wazo/rules's processes ended unexpectedly");
+            }
+            return answer.equals("1");
+        }
+
+        void close() {
+            shell.destroyForcibly();
         }
     }
 }
