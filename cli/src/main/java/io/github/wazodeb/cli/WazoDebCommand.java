@@ -56,11 +56,14 @@ public final class WazoDebCommand implements Runnable {
     }
 
     /**
-     * Adds only the subcommand the arguments name, or all of them when they name none (the help, a usage
-     * error, {@code help}): picocli reads every option of every subcommand it is given by reflection, a
-     * tenth of a second of a small plugin's package run before the first line of wazo-deb's own work.
+     * Adds only the subcommand the arguments name, none for {@code --version}, all of them otherwise (the
+     * help, a usage error, {@code help}): picocli reads every option of every subcommand it is given by
+     * reflection, a tenth of a second of a small plugin's package run before wazo-deb's own work starts.
      */
     private static void addSubcommands(CommandLine commandLine, String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return;
+        }
         Supplier<Object> named = args.length == 0 || args[0].equals("help") ? null : SUBCOMMANDS.get(args[0]);
         if (named != null) {
             commandLine.addSubcommand(named.get());

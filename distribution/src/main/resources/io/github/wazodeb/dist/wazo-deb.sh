@@ -2,11 +2,10 @@
 # wazo-deb: runs wazo-deb.jar with a Java 17 or later runtime.
 # The jar is found from this script's own location (links to the script followed), so the same launcher
 # works installed (/usr/bin -> /usr/share/wazo-deb) and unpacked anywhere from the archive (bin -> lib).
+#
+# A short command's time is mostly the JVM's start, so this script starts one process of its own
+# (readlink) before Java: everything else is done with the shell's builtins.
 set -eu
-
-self=$(readlink -f "$0" 2>/dev/null || printf '%s\n' "$0")
-lib=$(cd "$(dirname "$self")/@LIB_DIR@" && pwd)
-jar="$lib/wazo-deb.jar"
 
 fail() {
     printf 'wazo-deb: %s\n' "$*" >&2
@@ -18,28 +17,49 @@ install_hint="install a Java 17 or later runtime (Debian, Ubuntu: apt-get instal
 if [ -n "${JAVA_HOME:-}" ]; then
     java="$JAVA_HOME/bin/java"
     [ -x "$java" ] || fail "JAVA_HOME is $JAVA_HOME, but $java is not an executable: set JAVA_HOME to a Java 17 or later installation, or unset it to use the java on the PATH"
-elif java=$(command -v java 2>/dev/null); then
-    :
 else
-    fail "needs Java 17 or later and found none (JAVA_HOME is not set, no java on the PATH): $install_hint"
+    java=
+    IFS_SAVED=$IFS
+    IFS=:
+    for dir in $PATH; do
+        if [ -n "$dir" ] && [ -f "$dir/java" ] && [ -x "$dir/java" ]; then
+            java="$dir/java"
+            break
+        fi
+    done
+    IFS=$IFS_SAVED
+    [ -n "$java" ] || fail "needs Java 17 or later and found none (JAVA_HOME is not set, no java on the PATH): $install_hint"
 fi
+
+# Both real paths in one readlink: the script's (for the jar) and java's (for its release file).
+resolved=$(readlink -f "$0" "$java" 2>/dev/null || printf '%s\n%s\n' "$0" "$java")
+self=${resolved%%
+*}
+java_bin=${resolved#*
+}
+lib="${self%/*}/@LIB_DIR@"
+jar="$lib/wazo-deb.jar"
 
 # The major version, from the JDK's release file when there is one (no JVM started), else from
 # "java -version" ("17.0.15", or "1.8.0_292" for Java 8 and older).
-java_bin=$(readlink -f "$java" 2>/dev/null || printf '%s\n' "$java")
-release="$(dirname "$(dirname "$java_bin")")/release"
+java_home=${java_bin%/*}
+release="${java_home%/*}/release"
 version=
 runtime=
 if [ -r "$release" ]; then
-    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")
-    runtime=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([^"]*\)".*/\1/p' "$release")
+    while IFS= read -r line || [ -n "$line" ]; do
+        case "$line" in
+            JAVA_VERSION=\"*) version=${line#JAVA_VERSION=\"}; version=${version%%\"*} ;;
+            JAVA_RUNTIME_VERSION=\"*) runtime=${line#JAVA_RUNTIME_VERSION=\"}; runtime=${runtime%%\"*} ;;
+        esac
+    done < "$release"
 fi
 if [ -z "$version" ]; then
     version=$("$java" -version 2>&1 | sed -n 's/^[^"]* version "\([^"]*\)".*/\1/p' | head -n 1)
 fi
 case "$version" in
-    1.*) major=$(printf '%s\n' "$version" | cut -d. -f2) ;;
-    *) major=$(printf '%s\n' "$version" | sed 's/[^0-9].*//') ;;
+    1.*) major=${version#1.}; major=${major%%[!0-9]*} ;;
+    *) major=${version%%[!0-9]*} ;;
 esac
 if [ -z "$major" ]; then
     fail "cannot tell which Java version $java is: $install_hint"
@@ -56,6 +76,12 @@ case "$ctype" in
     "" | C | POSIX) LC_ALL=C.UTF-8; export LC_ALL ;;
 esac
 
+# The serial collector: one thread, a heap that starts small and grows only as the build needs it
+# (a large payload streams through a few buffers), so memory stays near what is live, and the JVM
+# starts sooner. No hsperfdata file in /tmp for a command that runs a second. WAZO_DEB_JAVA_OPTIONS
+# comes last, to add to these or override them (-Xmx2g; -XX:-UseSerialGC -XX:+UseG1GC).
+set -- -XX:+UseSerialGC -Xms16m -XX:-UsePerfData ${WAZO_DEB_JAVA_OPTIONS:-} -jar "$jar" "$@"
+
 # Class-data sharing: an archive of the classes a run loads, made by this very JVM, starts wazo-deb
 # faster. Another JVM (another path, another build) would refuse it with warnings, so the archive is
 # used only beside a note naming the JVM that made it. WAZO_DEB_WRITE_CDS=1 makes it (the package's
@@ -67,9 +93,13 @@ if [ "${WAZO_DEB_WRITE_CDS:-}" = 1 ]; then
     rm -f "$jsa" "$jsa.jvm"
     printf '%s\n' "$jvm" > "$jsa.jvm"
     unset WAZO_DEB_WRITE_CDS
-    exec "$java" -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "$@"
+    exec "$java" -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
 fi
-if [ -r "$jsa" ] && [ -r "$jsa.jvm" ] && [ "$(cat "$jsa.jvm")" = "$jvm" ]; then
-    exec "$java" -XX:SharedArchiveFile="$jsa" -Xshare:auto -jar "$jar" "$@"
+note=
+if [ -r "$jsa" ] && [ -r "$jsa.jvm" ]; then
+    IFS= read -r note < "$jsa.jvm" || :
 fi
-exec "$java" -jar "$jar" "$@"
+if [ "$note" = "$jvm" ]; then
+    exec "$java" -XX:SharedArchiveFile="$jsa" -Xshare:auto "$@"
+fi
+exec "$java" "$@"

@@ -94,6 +94,24 @@ class InstalledCommandIT {
     }
 
     @Test
+    void theJvmRunsWithTheSerialCollectorAndASmallHeapUnlessWazoDebJavaOptionsSaysOtherwise() throws Exception {
+        Path launcher = unpackedArchive().resolve("bin/wazo-deb");
+
+        Run defaults = Run.of(Map.of("JAVA_HOME", Run.javaHome(), "WAZO_DEB_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags"),
+                launcher.toString(), "--version");
+        Run chosen = Run.of(Map.of("JAVA_HOME", Run.javaHome(),
+                "WAZO_DEB_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags -Xms64m -XX:-UseSerialGC -XX:+UseParallelGC"),
+                launcher.toString(), "--version");
+
+        assertThat(defaults.exitCode()).as(defaults.toString()).isZero();
+        assertThat(defaults.out()).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=16777216", "-XX:-UsePerfData")
+                .endsWith("wazo-deb " + Built.version() + "\n");
+        assertThat(chosen.exitCode()).as(chosen.toString()).isZero();
+        assertThat(chosen.out()).contains("-XX:+UseParallelGC", "-XX:InitialHeapSize=67108864")
+                .doesNotContain("-XX:+UseSerialGC");
+    }
+
+    @Test
     void javaHomePointingToNothingIsOneClearLine() throws Exception {
         Path nowhere = work.resolve("no-such-jdk");
 
