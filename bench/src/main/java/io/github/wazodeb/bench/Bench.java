@@ -22,16 +22,21 @@ import java.util.Map;
  * with {@code dpkg-deb -x}, prints a Markdown table per compression and draws a chart.
  *
  * <pre>
- * java -jar bench/target/wazo-deb-bench.jar [--jar cli/target/wazo-deb.jar] [--shapes small,medium,large,many]
+ * java -jar bench/target/wazo-deb-bench.jar [--command PATH/bin/wazo-deb] [--shapes small,medium,large,many]
  *     [--compressions gzip,xz,zstd,none] [--runs 3] [--large-runs 1] [--work DIR] [--chart bench/speed.png]
  * </pre>
+ *
+ * <p>wazo-deb is timed as users run it, the installed command: by default the launcher of the archive
+ * {@code distribution/target/wazo-deb-*.tar.gz}, unpacked into the work folder and given its class-data
+ * sharing archive the way the package's postinst makes it.
  */
 public final class Bench {
 
     static final long SOURCE_DATE_EPOCH = 1_700_000_000L;
     private static final int WARM_RUNS = 20;
 
-    private final Path jar;
+    private final Path archive;
+    private Path command;
     private final Path work;
     private final List<Shape> shapes = new ArrayList<>();
     private final List<String> compressions = new ArrayList<>();
@@ -42,8 +47,10 @@ public final class Bench {
     private final List<String> loads = new ArrayList<>();
 
     private Bench(Map<String, String> options) {
-        jar = Path.of(options.getOrDefault("jar", "cli/target/wazo-deb.jar")).toAbsolutePath();
-        work = Path.of(options.getOrDefault("work", System.getProperty("java.io.tmpdir") + "/wazo-deb-bench"));
+        work = Path.of(options.getOrDefault("work", System.getProperty("java.io.tmpdir") + "/wazo-deb-bench"))
+                .toAbsolutePath();
+        command = options.containsKey("command") ? Path.of(options.get("command")).toAbsolutePath() : null;
+        archive = command != null ? null : distributionArchive(Path.of("distribution/target"));
         for (String id : options.getOrDefault("shapes", "small,medium,large,many").split(",")) {
             shapes.add(Shape.of(id));
         }
@@ -66,11 +73,11 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: mvn -B -Pbench package -DskipTests -pl cli,bench -am");
-        }
         Files.createDirectories(work);
         Processes processes = new Processes(work);
+        if (command == null) {
+            command = install(processes);
+        }
         machine(processes);
         List<Cell> cells = new ArrayList<>();
         for (Shape shape : shapes) {
@@ -87,8 +94,7 @@ public final class Bench {
                 for (int run = 0; run < n; run++) {
                     loads.add(processes.load());
                     Path outDir = freshDir("out-wazo");
-                    List<String> wazoCommand = new ArrayList<>(List.of("java", "-jar", jar.toString(), "package",
-                            plugin.toString(), "-o", outDir.toString(), "--compression", compression, "-q"));
+                    List<String> wazoCommand = new ArrayList<>(List.of(command.toString(), "package", plugin.toString(), "-o", outDir.toString(), "--compression", compression, "-q"));
                     if (!compression.equals("none")) {
                         wazoCommand.addAll(List.of("--compression-level", Integer.toString(level)));
                     }
@@ -127,10 +133,41 @@ public final class Bench {
         out.println("cpu:       " + Runtime.getRuntime().availableProcessors() + " cores");
         out.println("java:      " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.println("dpkg-deb:  " + processes.output(List.of("dpkg-deb", "--version")).lines().findFirst().orElse("?"));
-        out.println("wazo-deb:  " + processes.output(List.of("java", "-jar", jar.toString(), "--version")).trim());
+        out.println("wazo-deb:  " + processes.output(List.of(command.toString(), "--version")).trim() + " (" + command + ")");
         out.println("load:      " + processes.load() + " (uptime at the start)");
         out.println("```");
         out.println();
+    }
+
+    private static Path distributionArchive(Path target) {
+        try (var files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().matches("wazo-deb-.*\\.tar\\.gz")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no wazo-deb-*.tar.gz in " + target.toAbsolutePath()
+                            + ": mvn -B -Pbench package -DskipTests -pl distribution,bench -am"));
+        } catch (IOException e) {
+            throw new IllegalStateException(target.toAbsolutePath() + " cannot be read: "
+                    + "mvn -B -Pbench package -DskipTests -pl distribution,bench -am", e);
+        }
+    }
+
+    /**
+     * Unpacks the distribution archive and makes its class-data sharing archive as the package's postinst
+     * does (a package run of a small plugin with WAZO_DEB_WRITE_CDS=1); returns its bin/wazo-deb.
+     */
+    private Path install(Processes processes) throws IOException, InterruptedException {
+        Path installed = work.resolve("installed");
+        Processes.deleteTree(installed);
+        Files.createDirectories(installed);
+        processes.run(List.of("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", installed.toString()));
+        Path launcher;
+        try (var tops = Files.list(installed)) {
+            launcher = tops.findFirst().orElseThrow().resolve("bin/wazo-deb");
+        }
+        Path plugin = plugin(Shape.SMALL, Files.createDirectories(work.resolve("cds-payload")));
+        Path out = freshDir("out-cds");
+        processes.run(List.of("env", "WAZO_DEB_WRITE_CDS=1", launcher.toString(), "package", plugin.toString(),
+                "-o", out.toString(), "-q"));
+        return launcher;
     }
 
     /** A plugin whose package step copies the payload into ${pkgdir}, as real plugins do. */
