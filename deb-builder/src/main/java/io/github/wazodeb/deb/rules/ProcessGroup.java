@@ -99,8 +99,8 @@ final class ProcessGroup implements AutoCloseable {
 
     private boolean hasMembers() throws InterruptedException {
         // A zombie leader not yet reaped still counts for kill -0; reaping is the JVM's job, so look at
-        // the leader apart.
-        return leader.isAlive() || signal("0");
+        // the leader apart. Other zombies are init's to reap, whenever it does: they do not count.
+        return leader.isAlive() || signal("0") && LiveGroupMembers.any(leader.pid()).orElse(true);
     }
 
     /**

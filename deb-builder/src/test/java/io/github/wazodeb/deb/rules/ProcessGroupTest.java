@@ -32,8 +32,9 @@ class ProcessGroupTest {
     private static final Duration SETTLE = Duration.ofSeconds(5);
     /**
      * The grace where SIGTERM is expected to suffice: long, so that a stop that waits it out cannot be
-     * mistaken for one that saw the group empty. Not a few seconds: a member killed by SIGTERM is a zombie
-     * until init reaps it, and kill -0 still finds zombies; some inits reap only every second or two.
+     * mistaken for one that saw the group empty, even on a loaded machine. (A member killed by SIGTERM is
+     * a zombie until init reaps it, every second or two on some machines; stop does not count zombies,
+     * see LiveGroupMembersTest.)
      */
     private static final Duration LONG_GRACE = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(10);
