@@ -93,7 +93,8 @@ public final class DebBuilder {
             listener.progress("Writing the package");
             DebArchiveWriter writer = new DebArchiveWriter(options.compression(), options.compressionLevel(),
                     options.timestamp());
-            DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked));
+            DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked),
+                    staging.work().resolve("md5sums"));
             warnAboutElfBinaries(data.elfBinaries());
             ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
             Path target = Files.createDirectories(outputDir).resolve(PackageFileName.of(plugin));
@@ -183,7 +184,7 @@ public final class DebBuilder {
         List<ControlMember> members = new ArrayList<>();
         members.add(new ControlMember("control", control.bytes(), FILE_MODE));
         Conffiles.of(options.conffiles()).ifPresent(c -> members.add(new ControlMember("conffiles", c, FILE_MODE)));
-        members.add(new ControlMember("md5sums", data.md5sumsFile(), FILE_MODE));
+        members.add(new ControlMember("md5sums", data.md5sums(), FILE_MODE));
         scripts.preinst().ifPresent(preinst -> members.add(new ControlMember("preinst", utf8(preinst), SCRIPT_MODE)));
         members.add(new ControlMember("postinst", utf8(scripts.postinst()), SCRIPT_MODE));
         members.add(new ControlMember("postrm", utf8(scripts.postrm()), SCRIPT_MODE));

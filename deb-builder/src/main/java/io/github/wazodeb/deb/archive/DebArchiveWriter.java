@@ -2,8 +2,6 @@ package io.github.wazodeb.deb.archive;
 
 import io.github.wazodeb.deb.Compression;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -33,8 +31,9 @@ import org.tukaani.xz.ArrayCache;
  * before the first byte of data.tar is written into the package. Reading the payload a second time (from
  * the page cache, for any payload that fits in memory) costs less than writing and reading back a
  * temporary copy of data.tar, and keeps the control member exactly as dpkg-deb lays it out (compressed,
- * with no filler member or reserved slot). Only the data member's size field is filled in once its
- * compressed size is known, and the package's SHA-256 is then read back from the page cache.
+ * with no filler member or reserved slot). Both members are streamed into the package, their size fields
+ * filled in once their compressed sizes are known, and the package's SHA-256 is then read back from the
+ * page cache.
  *
  * <p>The archive is written with commons-compress directly rather than with jdeb: jdeb 1.15's directory
  * producer follows symbolic links into copies (a link to a directory becomes a directory), aborts on
@@ -79,12 +78,22 @@ public final class DebArchiveWriter {
     /**
      * Reads the payload for what the control member says of it: each regular file's MD5, the
      * {@code Installed-Size} and which files are ELF binaries, in one pass that writes nothing. Memory use
-     * grows with neither the payload's bytes nor its number of entries (the md5sums text aside).
+     * grows with neither the payload's bytes nor its number of entries, but for the md5sums text (about 80
+     * bytes a file), which {@link #writeData(PayloadTree, Path)} keeps in a file instead.
      */
     public DataMember writeData(PayloadTree tree) throws IOException {
+        return writeData(tree, null);
+    }
+
+    /**
+     * As {@link #writeData(PayloadTree)}, with the md5sums text written to {@code md5sumsFile} (replaced)
+     * rather than kept in memory; the file must stay as it is until {@link #writeDeb} has written the
+     * package.
+     */
+    public DataMember writeData(PayloadTree tree, Path md5sumsFile) throws IOException {
         PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
         Layout layout = new Layout();
-        try (Md5Pass md5sums = new Md5Pass()) {
+        try (Md5Pass md5sums = new Md5Pass(md5sumsFile)) {
             tree.walk(entry -> {
                 installedSize.add(entry);
                 layout.add(entry);
@@ -97,7 +106,7 @@ public final class DebArchiveWriter {
                     case REGULAR -> md5sums.add(entry.path(), entry.source(), true);
                 }
             });
-            return new DataMember(tree, compression, md5sums.md5sumsFile(), installedSize.kiB(),
+            return new DataMember(tree, compression, md5sums.md5sums(), installedSize.kiB(),
                     md5sums.elfBinaries(), layout.digest());
         }
     }
@@ -114,7 +123,7 @@ public final class DebArchiveWriter {
      */
     public DebFile writeDeb(List<ControlMember> control, DataMember data, Path target) throws IOException {
         Path absoluteTarget = target.toAbsolutePath();
-        byte[] controlTar = controlTar(control);
+        List<ControlMember> sortedControl = sortedControl(control);
         PartialDebFile.removeAbandoned(absoluteTarget.getParent());
         try (PartialDebFile partial = PartialDebFile.create(absoluteTarget)) {
             FileChannel channel = partial.channel();
@@ -122,14 +131,21 @@ public final class DebArchiveWriter {
                     new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE));
             ArWriter ar = new ArWriter(out, timestamp.getEpochSecond());
             ar.member("debian-binary", DEBIAN_BINARY);
-            ar.member("control.tar" + compression.suffix(), controlTar);
-            long sizeFieldAt = ar.beginMember("data.tar" + data.compression().suffix());
+            // Both tars are streamed into the package, their sizes filled in once known: nothing of
+            // either is held in memory (md5sums may be megabytes).
+            long controlSizeFieldAt = ar.beginMember("control.tar" + compression.suffix());
+            long controlStart = out.count();
+            writeControlTar(sortedControl, out);
+            long controlSize = out.count() - controlStart;
+            ar.endMember(controlSize);
+            long dataSizeFieldAt = ar.beginMember("data.tar" + data.compression().suffix());
             long dataStart = out.count();
             writeTar(data, out);
             long dataSize = out.count() - dataStart;
             ar.endMember(dataSize);
             out.flush();
-            channel.write(ByteBuffer.wrap(ArWriter.sizeField(dataSize)), sizeFieldAt);
+            channel.write(ByteBuffer.wrap(ArWriter.sizeField(controlSize)), controlSizeFieldAt);
+            channel.write(ByteBuffer.wrap(ArWriter.sizeField(dataSize)), dataSizeFieldAt);
             // The disk catches up while the digest reads the package back from the page cache; on a busy
             // disk the flush takes as long as the whole write.
             CompletableFuture<Void> durable = partial.flushToDiskInBackground();
@@ -192,7 +208,8 @@ public final class DebArchiveWriter {
         }
     }
 
-    private byte[] controlTar(List<ControlMember> control) throws IOException {
+    /** The members in name order, as dpkg-deb writes them; a name given twice is refused. */
+    private static List<ControlMember> sortedControl(List<ControlMember> control) {
         List<ControlMember> sorted = new ArrayList<>(control);
         sorted.sort(Comparator.comparing(ControlMember::name));
         for (int i = 1; i < sorted.size(); i++) {
@@ -200,16 +217,21 @@ public final class DebArchiveWriter {
                 throw new IllegalArgumentException("control member \"" + sorted.get(i).name() + "\" is given twice");
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(compression, level, bytes, xzArrays), timestamp)) {
+        return sorted;
+    }
+
+    /** The control tar, compressed, into {@code out}, which stays open. */
+    private void writeControlTar(List<ControlMember> sorted, CountingOutputStream out) throws IOException {
+        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(compression, level, out.unclosable(), xzArrays),
+                timestamp)) {
             tar.directory("./", 0755);
             byte[] buffer = new byte[BUFFER_SIZE];
             for (ControlMember member : sorted) {
-                tar.file("./" + member.name(), member.mode(), member.content().length,
-                        new ByteArrayInputStream(member.content()), buffer);
+                try (InputStream content = member.content().open()) {
+                    tar.file("./" + member.name(), member.mode(), member.content().size(), content, buffer);
+                }
             }
         }
-        return bytes.toByteArray();
     }
 
     private static MessageDigest digest(String algorithm) {

@@ -51,6 +51,27 @@ class ReproducibilityTest {
         assertThat(Files.readAllBytes(secondDeb)).isNotEqualTo(Files.readAllBytes(firstDeb));
     }
 
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void md5sumsKeptInAFileGiveTheSameBytesAsMd5sumsInMemory(Compression compression) throws IOException {
+        Path tree = Fixtures.richTree(temp.resolve("tree"));
+        DebArchiveWriter writer = new DebArchiveWriter(compression, compression.defaultLevel(), Fixtures.TIMESTAMP);
+        Path md5sumsFile = temp.resolve("md5sums");
+
+        DataMember inMemory = writer.writeData(PayloadTree.scan(tree));
+        DataMember inFile = writer.writeData(PayloadTree.scan(tree), md5sumsFile);
+        Path fromMemory = temp.resolve("memory.deb");
+        Path fromFile = temp.resolve("file.deb");
+        writer.writeDeb(List.of(new ControlMember("md5sums", inMemory.md5sums(), 0644),
+                Fixtures.control("wazo-archive-test", inMemory.installedSizeKiB())), inMemory, fromMemory);
+        writer.writeDeb(List.of(new ControlMember("md5sums", inFile.md5sums(), 0644),
+                Fixtures.control("wazo-archive-test", inFile.installedSizeKiB())), inFile, fromFile);
+
+        assertThat(inFile.md5sums()).isEqualTo(new ControlMember.FileContent(md5sumsFile));
+        assertThat(Files.readAllBytes(md5sumsFile)).isEqualTo(inMemory.md5sumsFile()).isNotEmpty();
+        assertThat(Files.readAllBytes(fromFile)).isEqualTo(Files.readAllBytes(fromMemory));
+    }
+
     private static void setAllMtimes(Path root, Instant time) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
