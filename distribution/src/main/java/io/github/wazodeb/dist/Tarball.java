@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Date;
 import java.util.zip.Deflater;
@@ -42,6 +43,8 @@ final class Tarball {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
                 tree.walk(entry -> add(tar, entry, topFolder, timestamp));
             }
+            // createTempFile made it 0600: the archive is published, like the .deb, world-readable.
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

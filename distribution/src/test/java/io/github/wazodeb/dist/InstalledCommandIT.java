@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,6 +202,8 @@ class InstalledCommandIT {
         }
         assertThat(names).containsExactly(top + "/ 755", top + "/bin/ 755", top + "/bin/wazo-deb 755",
                 top + "/lib/ 755", top + "/lib/wazo-deb.jar 644");
+        // Published like the .deb: world-readable, whatever mode the temporary file was made with.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Built.tarball()))).isEqualTo("rw-r--r--");
     }
 
     @Test
