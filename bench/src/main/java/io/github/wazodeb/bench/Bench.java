@@ -94,7 +94,8 @@ public final class Bench {
                 for (int run = 0; run < n; run++) {
                     loads.add(processes.load());
                     Path outDir = freshDir("out-wazo");
-                    List<String> wazoCommand = new ArrayList<>(List.of(command.toString(), "package", plugin.toString(), "-o", outDir.toString(), "--compression", compression, "-q"));
+                    List<String> wazoCommand = new ArrayList<>(List.of(command.toString(), "package",
+                            plugin.toString(), "-o", outDir.toString(), "--compression", compression, "-q"));
                     if (!compression.equals("none")) {
                         wazoCommand.addAll(List.of("--compression-level", Integer.toString(level)));
                     }
@@ -133,7 +134,8 @@ public final class Bench {
         out.println("cpu:       " + Runtime.getRuntime().availableProcessors() + " cores");
         out.println("java:      " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.println("dpkg-deb:  " + processes.output(List.of("dpkg-deb", "--version")).lines().findFirst().orElse("?"));
-        out.println("wazo-deb:  " + processes.output(List.of(command.toString(), "--version")).trim() + " (" + command + ")");
+        out.println("wazo-deb:  " + processes.output(List.of(command.toString(), "--version")).trim()
+                + " (" + command + ")");
         out.println("load:      " + processes.load() + " (uptime at the start)");
         out.println("```");
         out.println();

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param layout a digest of every entry's path, type, mode and size in walk order, to find a payload that
  *     changed between this pass and the one that writes it
  */
-public record DataMember(PayloadTree tree, Compression compression, ControlMember.Content md5sums, long installedSizeKiB,
-        ElfBinaries elfBinaries, String layout) {
+public record DataMember(PayloadTree tree, Compression compression, ControlMember.Content md5sums,
+        long installedSizeKiB, ElfBinaries elfBinaries, String layout) {
 
     public DataMember {
         Objects.requireNonNull(tree, "tree");
