@@ -3,8 +3,8 @@
 # The jar is found from this script's own location (links to the script followed), so the same launcher
 # works installed (/usr/bin -> /usr/share/wazo-deb) and unpacked anywhere from the archive (bin -> lib).
 #
-# A short command's time is mostly the JVM's start, so this script starts one process of its own
-# (readlink) before Java: everything else is done with the shell's builtins.
+# A short command's time is mostly the JVM's start, so this script starts few processes of its own
+# (a subshell and readlink) before Java: everything else is done with the shell's builtins.
 set -eu
 
 fail() {
@@ -31,8 +31,12 @@ else
     [ -n "$java" ] || fail "needs Java 17 or later and found none (JAVA_HOME is not set, no java on the PATH): $install_hint"
 fi
 
-# Both real paths in one readlink: the script's (for the jar) and java's (for its release file).
-resolved=$(readlink -f "$0" "$java" 2>/dev/null || printf '%s\n%s\n' "$0" "$java")
+# Both real paths in one subshell: the script's (for the jar) and java's (for its release file). One
+# readlink each: busybox's takes a single file.
+resolved=$(
+    readlink -f "$0" 2>/dev/null || printf '%s\n' "$0"
+    readlink -f "$java" 2>/dev/null || printf '%s\n' "$java"
+)
 self=${resolved%%
 *}
 java_bin=${resolved#*

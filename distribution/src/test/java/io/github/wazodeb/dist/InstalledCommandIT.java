@@ -82,6 +82,22 @@ class InstalledCommandIT {
     }
 
     @Test
+    void archiveLauncherReachedThroughALinkFindsItsJarWithBusyboxsReadlink() throws Exception {
+        // Alpine and other small systems have busybox's readlink, which takes a single file.
+        Requirements.assumeAvailable(Requirement.BUSYBOX);
+        Path tools = Files.createDirectories(work.resolve("busybox-tools"));
+        Files.createSymbolicLink(tools.resolve("readlink"), Requirement.BUSYBOX_PATH);
+        Path link = Files.createSymbolicLink(Files.createDirectories(work.resolve("linked")).resolve("wazo-deb"),
+                unpackedArchive().resolve("bin/wazo-deb"));
+
+        Run version = Run.of(Map.of("JAVA_HOME", Run.javaHome(), "PATH", tools + ":" + Run.PATH), link.toString(),
+                "--version");
+
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.out()).isEqualTo("wazo-deb " + Built.version() + "\n");
+    }
+
+    @Test
     void versionPrintsTheProjectVersionFromBothLaunchers() throws Exception {
         Path fromArchive = unpackedArchive().resolve("bin/wazo-deb");
         Path fromDeb = extractedDeb().resolve("usr/bin/wazo-deb");
