@@ -133,19 +133,13 @@ public final class DebArchiveWriter {
             ar.member("debian-binary", DEBIAN_BINARY);
             // Both tars are streamed into the package, their sizes filled in once known: nothing of
             // either is held in memory (md5sums may be megabytes).
-            long controlSizeFieldAt = ar.beginMember("control.tar" + compression.suffix());
-            long controlStart = out.count();
-            writeControlTar(sortedControl, out);
-            long controlSize = out.count() - controlStart;
-            ar.endMember(controlSize);
-            long dataSizeFieldAt = ar.beginMember("data.tar" + data.compression().suffix());
-            long dataStart = out.count();
-            writeTar(data, out);
-            long dataSize = out.count() - dataStart;
-            ar.endMember(dataSize);
+            StreamedMember controlTar = stream(ar, out, "control.tar" + compression.suffix(),
+                    member -> writeControlTar(sortedControl, member));
+            StreamedMember dataTar = stream(ar, out, "data.tar" + data.compression().suffix(),
+                    member -> writeTar(data, member));
             out.flush();
-            channel.write(ByteBuffer.wrap(ArWriter.sizeField(controlSize)), controlSizeFieldAt);
-            channel.write(ByteBuffer.wrap(ArWriter.sizeField(dataSize)), dataSizeFieldAt);
+            controlTar.fillSizeField(channel);
+            dataTar.fillSizeField(channel);
             // The disk catches up while the digest reads the package back from the page cache; on a busy
             // disk the flush takes as long as the whole write.
             CompletableFuture<Void> durable = partial.flushToDiskInBackground();
@@ -206,6 +200,29 @@ public final class DebArchiveWriter {
         String digest() {
             return HexFormat.of().formatHex(digest.digest());
         }
+    }
+
+    /** What a streamed member's content is written by, into the package's stream (left open). */
+    private interface MemberContent {
+        void writeTo(CountingOutputStream out) throws IOException;
+    }
+
+    /** A member written before its size was known: where its size field is, and what to put there. */
+    private record StreamedMember(long sizeFieldAt, long size) {
+        void fillSizeField(FileChannel channel) throws IOException {
+            channel.write(ByteBuffer.wrap(ArWriter.sizeField(size)), sizeFieldAt);
+        }
+    }
+
+    /** Writes member {@code name} with a blank size field, then its content straight after it. */
+    private static StreamedMember stream(ArWriter ar, CountingOutputStream out, String name, MemberContent content)
+            throws IOException {
+        long sizeFieldAt = ar.beginMember(name);
+        long start = out.count();
+        content.writeTo(out);
+        long size = out.count() - start;
+        ar.endMember(size);
+        return new StreamedMember(sizeFieldAt, size);
     }
 
     /** The members in name order, as dpkg-deb writes them; a name given twice is refused. */

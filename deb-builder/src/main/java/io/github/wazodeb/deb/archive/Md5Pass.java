@@ -33,7 +33,7 @@ final class Md5Pass implements AutoCloseable {
     private record Result(String path, String md5Hex, byte[] head, int headLength) {
     }
 
-    /** Where the lines go: {@link #md5sumsFile} in memory when null. */
+    /** The file the lines go to; null when they are kept in memory. */
     private final Path file;
     private final OutputStream md5sums;
     private final ElfBinaries.Collector elfBinaries = new ElfBinaries.Collector();
