@@ -1,7 +1,6 @@
 package io.github.wazodeb.model.yaml;
 
 import io.github.wazodeb.model.report.ProblemList;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML text into {@link YamlNode}s without ever constructing an object from a tag: snakeyaml only
@@ -79,7 +77,7 @@ public final class SafeYamlLoader {
         Node root;
         try {
             LoaderOptions options = options();
-            ParserImpl parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+            ParserImpl parser = new ParserImpl(new WholeTextReader(text), options);
             BoundedExpansion bounded = new BoundedExpansion(parser, text);
             root = new Composer(bounded, new PyYamlResolver(), options).getSingleNode();
         } catch (BoundedExpansion.TooLarge e) {
