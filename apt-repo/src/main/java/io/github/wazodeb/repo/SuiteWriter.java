@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,13 +22,15 @@ import java.util.stream.Stream;
  * {@code main/binary-all/by-hash/SHA256/DIGEST}, a name no other content can have, which apt fetches when
  * {@code Release} says {@code Acquire-By-Hash: yes}; then the plain names; then {@code Release},
  * {@code Release.gpg} and, last, {@code InRelease}, each replaced by a rename. A client that read the old
- * {@code Release} still finds its indexes by hash: the by-hash files of the last {@link #KEPT_INDEXES}
- * indexes stay.
+ * {@code Release} still finds its indexes by hash: the by-hash files of recent indexes stay.
  */
 final class SuiteWriter {
 
-    /** How many successive indexes of a suite keep their by-hash files: a client is seldom slower than that. */
+    /** How many successive indexes of a suite keep their by-hash files, however old. */
     static final int KEPT_INDEXES = 4;
+
+    /** How long an index keeps its by-hash files once replaced, however many publishes follow. */
+    static final Duration KEPT_FOR = Duration.ofMinutes(15);
 
     private static final List<String> SIGNATURE_FILES = List.of("Release.gpg", "InRelease");
 
@@ -100,16 +103,25 @@ final class SuiteWriter {
         }
     }
 
-    /** Keeps the by-hash files of the last {@link #KEPT_INDEXES} indexes written, deletes older ones. */
+    /**
+     * Deletes the by-hash files no recent index uses: an index stays reachable while it is one of the last
+     * {@link #KEPT_INDEXES} or was replaced less than {@link #KEPT_FOR} ago (a slow client reads a
+     * {@code Release}, then fetches its indexes; CI jobs may publish several times meanwhile). The history, one
+     * line per index ({@code SECONDS HASH...}: when it became current, its digests), is wazo-deb's own file.
+     */
     private void pruneByHash(String suite, List<String> current) throws IOException {
         Path history = layout.byHashHistory(suite);
         List<String> lines = new ArrayList<>(Files.isRegularFile(history)
                 ? Files.readAllLines(history, StandardCharsets.UTF_8) : List.of());
-        String line = String.join(" ", current);
-        if (lines.isEmpty() || !lines.get(lines.size() - 1).equals(line)) {
-            lines.add(line);
+        Instant now = Instant.now();
+        lines.add(now.getEpochSecond() + " " + String.join(" ", current));
+        List<String> recent = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            boolean lastOnes = i >= lines.size() - KEPT_INDEXES;
+            if (lastOnes || replacedAt(lines.get(i + 1)).plus(KEPT_FOR).isAfter(now)) {
+                recent.add(lines.get(i));
+            }
         }
-        List<String> recent = lines.subList(Math.max(0, lines.size() - KEPT_INDEXES), lines.size());
         Set<String> keep = new LinkedHashSet<>();
         recent.forEach(kept -> keep.addAll(List.of(kept.split(" "))));
         Path byHash = layout.suiteDirectory(suite).resolve(RepositoryLayout.BINARY_DIRECTORY).resolve("by-hash/SHA256");
@@ -124,5 +136,14 @@ final class SuiteWriter {
         Path temporary = history.resolveSibling("." + history.getFileName() + ".wazo-deb-tmp");
         Files.writeString(temporary, String.join("\n", recent) + "\n", StandardCharsets.UTF_8);
         Files.move(temporary, history, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** When the index of the history line {@code next} became current, replacing the one before it. */
+    private static Instant replacedAt(String next) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(next.substring(0, next.indexOf(' '))));
+        } catch (RuntimeException damaged) {
+            return Instant.EPOCH;
+        }
     }
 }
