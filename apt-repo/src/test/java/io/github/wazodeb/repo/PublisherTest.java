@@ -49,8 +49,8 @@ class PublisherTest {
                         .containsEntry("Package", BASE.packageName()));
         String release = Files.readString(root().resolve("dists/testing/Release"));
         assertThat(release).contains("Suite: testing\n", "Codename: testing\n", "Architectures: all\n",
-                "Components: main\n", "Acquire-By-Hash: yes\n", " main/binary-all/Packages.xz\n");
-        for (String index : List.of("Packages", "Packages.gz", "Packages.xz")) {
+                "Components: main\n", "Acquire-By-Hash: yes\n", " main/binary-all/Packages.gz\n");
+        for (String index : List.of("Packages", "Packages.gz")) {
             byte[] content = Files.readAllBytes(root().resolve("dists/testing/main/binary-all/" + index));
             assertThat(root().resolve("dists/testing/main/binary-all/by-hash/SHA256/" + sha256(content)))
                     .hasBinaryContent(content);
@@ -172,6 +172,33 @@ class PublisherTest {
 
         assertThat(versionsIn("testing")).containsExactly("1.0", "2.0");
         assertThat(Files.readString(root().resolve(".wazo-deb/pool.cache"))).contains(poolPath("1.0"), poolPath("2.0"));
+    }
+
+    @Test
+    void supersededByHashFilesStayWhileRecentThenOnlyForTheLastFourIndexes() throws Exception {
+        FixturePackages packages = packages();
+        Publisher testing = Publisher.into(root()).suite("testing");
+        testing.publish(List.of(packages.build(BASE.withVersion("1.0"))));
+        List<String> first = byHashFiles();
+        for (int version = 2; version <= 6; version++) {
+            testing.publish(List.of(packages.build(BASE.withVersion(version + ".0"))));
+        }
+        List<String> afterSix = byHashFiles();
+        // Every index was replaced long ago, as after a quiet weekend.
+        Path history = root().resolve(".wazo-deb/by-hash/testing");
+        Files.writeString(history, Files.readString(history).replaceAll("(?m)^\\d+ ", "0 "));
+
+        testing.publish(List.of(packages.build(BASE.withVersion("7.0"))));
+
+        assertThat(first).hasSize(2);
+        assertThat(afterSix).hasSize(12).containsAll(first);
+        assertThat(byHashFiles()).hasSize(8).doesNotContainAnyElementsOf(first);
+    }
+
+    private List<String> byHashFiles() throws IOException {
+        try (Stream<Path> files = Files.list(root().resolve("dists/testing/main/binary-all/by-hash/SHA256"))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
     private String poolPath(String version) {
