@@ -8,6 +8,7 @@ import io.github.wazodeb.repo.testing.ForgedPackages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -160,6 +161,30 @@ class PublisherTest {
 
         assertThatThrownBy(() -> Publisher.into(root()).suite("../etc").publish(List.of(deb)))
                 .isInstanceOf(InvalidRepositoryException.class).hasMessageContaining("\"../etc\" is not a valid suite");
+    }
+
+    @Test
+    void aPublishReadsOnlyThePackagesItAdds() throws Exception {
+        FixturePackages packages = packages();
+        Publisher testing = Publisher.into(root()).suite("testing");
+        testing.publish(List.of(packages.build(BASE.withVersion("1.0"))));
+        // The listed file's bytes change behind the cache's back, its size and time kept: read again, it would
+        // no longer match its SHA256 and the publish would stop.
+        Path listed = root().resolve(poolPath("1.0"));
+        FileTime time = Files.getLastModifiedTime(listed);
+        byte[] bytes = Files.readAllBytes(listed);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(listed, bytes);
+        Files.setLastModifiedTime(listed, time);
+
+        PublishResult result = testing.publish(List.of(packages.build(BASE.withVersion("2.0"))));
+
+        assertThat(result.added()).extracting(PackageEntry::version).containsExactly("2.0");
+        assertThat(versionsIn("testing")).containsExactly("1.0", "2.0");
+        // Once its time changes, the cache no longer vouches for it: read again, the change is refused.
+        Files.setLastModifiedTime(listed, FileTime.fromMillis(time.toMillis() + 1000));
+        assertThatThrownBy(() -> testing.publish(List.of(packages.build(BASE.withVersion("3.0")))))
+                .isInstanceOf(PublishConflictException.class).hasMessageContaining(poolPath("1.0"));
     }
 
     @Test
