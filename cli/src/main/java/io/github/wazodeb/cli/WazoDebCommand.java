@@ -31,6 +31,8 @@ public final class WazoDebCommand implements Runnable {
         SUBCOMMANDS.put("validate", ValidateCommand::new);
         SUBCOMMANDS.put("inspect", InspectCommand::new);
         SUBCOMMANDS.put("repo", RepoCommand::new);
+        SUBCOMMANDS.put("publish", PublishCommand::new);
+        SUBCOMMANDS.put("promote", PromoteCommand::new);
         SUBCOMMANDS.put("provd", ProvdCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
@@ -87,6 +89,6 @@ public final class WazoDebCommand implements Runnable {
     @Override
     public void run() {
         // `wazo-deb` alone: show what it can do, and say it was a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, repo or provd");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, repo, publish, promote or provd");
     }
 }
