@@ -95,8 +95,9 @@ jvm_options="-XX:+UseSerialGC -Xms16m -XX:-UsePerfData ${WAZO_DEB_JAVA_OPTIONS:-
 # an unpacked archive, with a package run of a throw-away plugin (a second or two, once). Its name says
 # which runtime and which jar (size, time) it is for, so another JVM or a changed jar (an upgrade, a
 # rebuild) makes one of its own rather than being handed one the JVM would refuse. Where the folder is
-# not writable, or making it fails, wazo-deb runs without one, only slower to start. WAZO_DEB_CDS=off
-# neither uses nor makes one.
+# not writable, or making it fails, wazo-deb runs without one, only slower to start; a failure is noted
+# ($cache.failed) so that the next runs do not pay for another try (remove the note to try again).
+# WAZO_DEB_CDS=off neither uses nor makes one.
 cache=
 if [ "${WAZO_DEB_CDS:-}" != off ]; then
     runtime=${runtime:-$version}
@@ -135,11 +136,14 @@ make_cache() {
         mv -f "$work/cache" "$cache.aot" 2>/dev/null || :
     elif train "$work/cache" -XX:ArchiveClassesAtExit="$work/cache" -Xlog:cds=off -Xlog:cds+dynamic=off; then
         mv -f "$work/cache" "$cache.jsa" 2>/dev/null || :
+    else
+        : > "$cache.failed" 2>/dev/null || :
     fi
     # Caches for another jar of this runtime are stale, and so are those of wazo-deb 0.1's launcher.
-    for old in "$lib/wazo-deb-$runtime-"*.aot "$lib/wazo-deb-$runtime-"*.jsa "$lib/wazo-deb.jsa" "$lib/wazo-deb.jsa.jvm"; do
+    for old in "$lib/wazo-deb-$runtime-"*.aot "$lib/wazo-deb-$runtime-"*.jsa "$lib/wazo-deb-$runtime-"*.failed \
+            "$lib/wazo-deb.jsa" "$lib/wazo-deb.jsa.jvm"; do
         case "$old" in
-            "$cache.aot" | "$cache.jsa") ;;
+            "$cache.aot" | "$cache.jsa" | "$cache.failed") ;;
             *) [ ! -e "$old" ] || rm -f "$old" ;;
         esac
     done
@@ -147,7 +151,7 @@ make_cache() {
     trap - INT TERM
 }
 
-if [ -n "$cache" ] && [ ! -r "$cache.aot" ] && [ ! -r "$cache.jsa" ]; then
+if [ -n "$cache" ] && [ ! -r "$cache.aot" ] && [ ! -r "$cache.jsa" ] && [ ! -e "$cache.failed" ]; then
     make_cache
 fi
 # The JVM's own messages about a cache it cannot use (another build under the same version name) are

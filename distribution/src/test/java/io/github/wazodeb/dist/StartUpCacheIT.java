@@ -144,6 +144,30 @@ class StartUpCacheIT {
     }
 
     @Test
+    void aFailedTryIsNotedAndNotPaidForAgainOnEveryRun() throws Exception {
+        Path home = Unpacked.archive(work.resolve("unpacked"));
+        Path lib = home.resolve("lib");
+        // Without the JDK's own archive, the JVM cannot add one of its own: making the cache fails, the
+        // command itself does not.
+        Run failing = Run.of(Map.of("JAVA_HOME", Run.javaHome(), "JAVA_TOOL_OPTIONS", "-Xshare:off"),
+                home.resolve("bin/wazo-deb").toString(), "--version");
+
+        assertThat(failing.exitCode()).as(failing.toString()).isZero();
+        assertThat(failing.out()).isEqualTo("wazo-deb " + Built.version() + "\n");
+        assertThat(caches(lib)).isEmpty();
+        assertThat(leftovers(lib)).isEmpty();
+        try (Stream<Path> files = Files.list(lib)) {
+            assertThat(files.map(file -> file.getFileName().toString()).filter(name -> !name.equals("wazo-deb.jar")))
+                    .singleElement().asString().startsWith("wazo-deb-" + Runtime.version() + "-").endsWith(".failed");
+        }
+
+        // The note holds: a run that could make it does not try again (removing the note would).
+        Run next = version(Map.of("JAVA_HOME", Run.javaHome()), home.resolve("bin/wazo-deb"));
+        assertThat(next.exitCode()).isZero();
+        assertThat(caches(lib)).isEmpty();
+    }
+
+    @Test
     void wazoDebCdsOffNeitherMakesNorUsesOne() throws Exception {
         Path home = Unpacked.archive(work.resolve("unpacked"));
         Map<String, String> off = new HashMap<>(Map.of("JAVA_HOME", Run.javaHome(), "WAZO_DEB_CDS", "off"));
