@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  *
  * <p>A build killed outright cannot clean up. Each staging directory holds a {@code lock} file, locked
  * for as long as its build lives; the operating system drops the lock when the process dies, so the next
- * build that stages in the same folder removes what dead builds left, and never a live build's.
+ * build that stages in the same folder removes what dead builds left, and never a live build's. A staging
+ * directory without a lock that holds more than a lock being made was made again after its build removed it
+ * (by a process a rules step left writing into {@code payload/}): the next build removes it too.
  */
 public final class Staging implements AutoCloseable {
 
@@ -121,7 +123,7 @@ public final class Staging implements AutoCloseable {
             TreeRemover.remove(root);
         } catch (IOException e) {
             onCleanupFailure.accept("could not remove the staging directory " + root + ": " + e.getMessage()
-                    + "; remove it by hand");
+                    + "; the next build in " + root.getParent() + " removes it");
         } finally {
             try {
                 lockChannel.close();
@@ -147,11 +149,24 @@ public final class Staging implements AutoCloseable {
         }
     }
 
+    private static boolean holdsMoreThanALockBeingMade(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(LOCK + ".new")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private static boolean isAbandoned(Path dir) throws IOException {
         Path lockFile = dir.resolve(LOCK);
         if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            // A live build's staging has its lock from before anything else is made in it (see create).
             FileTime modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
-            return modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_AGE));
+            return holdsMoreThanALockBeingMade(dir)
+                    || modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_AGE));
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
