@@ -35,9 +35,16 @@ public final class Staging implements AutoCloseable {
      *  being made (or by a wazo-deb from before locks). */
     private static final Duration UNLOCKED_AGE = Duration.ofHours(1);
 
+    /**
+     * Heap held back for the removal: a build that ran out of memory still removes its staging while
+     * what its frames hold stays reachable, and the walk needs a little to allocate.
+     */
+    private static final int CLEANUP_RESERVE = 1 << 20;
+
     private final Path root;
     private final FileChannel lockChannel;
     private final Consumer<String> onCleanupFailure;
+    private byte[] cleanupReserve = new byte[CLEANUP_RESERVE];
 
     private Staging(Path root, FileChannel lockChannel, Consumer<String> onCleanupFailure) {
         this.root = root;
@@ -119,6 +126,7 @@ public final class Staging implements AutoCloseable {
 
     @Override
     public void close() {
+        cleanupReserve = null;
         try {
             TreeRemover.remove(root);
         } catch (IOException e) {
