@@ -28,16 +28,8 @@ class FailureLeftoversIT {
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("deep", "1.0"), PluginDirs.rulesWhere("package",
                 "python3 -c 'import os\nos.chdir(os.environ[\"pkgdir\"])\nfor _ in range(10000):\n"
                         + "    os.mkdir(\"d\"); os.chdir(\"d\")'"));
-        Path temp = work.resolve("tmp");
-        Path out = work.resolve("out");
 
-        CliRun run = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", out.toString(),
-                "--temp-dir", temp.toString());
-
-        assertThat(run.exitCode()).as(shortened(run)).isEqualTo(1);
-        assertThat(run.err()).as(shortened(run)).doesNotContain("remove it by hand").doesNotContain("warning: could not remove");
-        assertThat(TreeState.namesIn(temp)).as("left in the temporary directory").isEmpty();
-        assertThat(Leftovers.packages(out)).isEmpty();
+        assertFailsLeavingNothing(plugin, work.resolve("tmp"));
     }
 
     @Test
@@ -52,15 +44,8 @@ class FailureLeftoversIT {
         Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("long", "1.0"), PluginDirs.rulesWhere("package",
                 "cd \"$pkgdir\" && mkdir -p usr/share/long/" + ("n".repeat(200) + "/").repeat(3)
                         + " && echo data > usr/share/long/" + ("n".repeat(200) + "/").repeat(3) + "file"));
-        Path out = work.resolve("out");
 
-        CliRun run = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", out.toString(),
-                "--temp-dir", temp.toString());
-
-        assertThat(run.exitCode()).as(shortened(run)).isEqualTo(1);
-        assertThat(run.err()).as(shortened(run)).doesNotContain("remove it by hand").doesNotContain("warning: could not remove");
-        assertThat(TreeState.namesIn(temp)).as("left in the temporary directory").isEmpty();
-        assertThat(Leftovers.packages(out)).isEmpty();
+        assertFailsLeavingNothing(plugin, temp);
     }
 
     @Test
@@ -91,6 +76,19 @@ class FailureLeftoversIT {
                 "--temp-dir", temp.toString());
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(TreeState.namesIn(temp)).as("left in the temporary directory").isEmpty();
+    }
+
+    /** Building {@code plugin} staged in {@code temp} fails (exit 1), with no cleanup warning, leaving nothing. */
+    private void assertFailsLeavingNothing(Path plugin, Path temp) throws Exception {
+        Path out = work.resolve("out");
+
+        CliRun run = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", out.toString(),
+                "--temp-dir", temp.toString());
+
+        assertThat(run.exitCode()).as(shortened(run)).isEqualTo(1);
+        assertThat(run.err()).as(shortened(run)).doesNotContain("warning: could not remove");
+        assertThat(TreeState.namesIn(temp)).as("left in the temporary directory").isEmpty();
+        assertThat(Leftovers.packages(out)).isEmpty();
     }
 
     /** The run, its lines cut short: a message may name a path tens of thousands of bytes long. */
