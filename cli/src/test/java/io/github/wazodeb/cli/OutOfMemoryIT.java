@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wazodeb.deb.testing.Requirement;
 import io.github.wazodeb.deb.testing.Requirements;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,27 @@ class OutOfMemoryIT {
         assertOneMemoryLine(run, "java -Xmx256m -jar wazo-deb.jar");
         TreeState.assertNothingLeft(out, temp);
         assertThat(TreeState.namesIn(temp)).isEmpty();
+    }
+
+    @Test
+    void theInstalledCommandIsToldToSetWazoDebJavaOptions() throws Exception {
+        Requirements.assumeAvailable(Requirement.PYTHON3);
+        Path plugin = wideNamesPlugin(work);
+        // The archive's layout: bin/wazo-deb beside lib/wazo-deb.jar, the jar the launcher runs.
+        Path installed = work.resolve("wazo-deb-1.0");
+        Files.writeString(Files.createDirectories(installed.resolve("bin")).resolve("wazo-deb"), "#!/bin/sh\n");
+        Path jar = Files.copy(CliRun.jar(), Files.createDirectories(installed.resolve("lib")).resolve("wazo-deb.jar"));
+        Path temp = work.resolve("tmp");
+        Path out = work.resolve("out");
+
+        // In place of the test's own java -jar: the same java, the installed jar, the small heap.
+        CliRun run = CliRun.wazoDebThrough(List.of("sh", "-c", "java=$1; shift 3; exec \"$java\" " + SMALL_HEAP
+                + " -jar '" + jar + "' \"$@\"", "sh"), List.of(), work, Map.of(), "package", "-q", plugin.toString(),
+                "-o", out.toString(), "--temp-dir", temp.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertOneMemoryLine(run, "WAZO_DEB_JAVA_OPTIONS=-Xmx256m wazo-deb");
+        TreeState.assertNothingLeft(out, temp);
     }
 
     /** With {@code -q}: one line from wazo-deb, the advice; no stack trace, no Java class name. */
