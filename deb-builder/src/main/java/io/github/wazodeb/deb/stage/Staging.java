@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * <p>A build killed outright cannot clean up. Each staging directory holds a {@code lock} file, locked
  * for as long as its build lives; the operating system drops the lock when the process dies, so the next
  * build that stages in the same folder removes what dead builds left, and never a live build's. A staging
- * directory without a lock that holds more than a lock being made was made again after its build removed it
- * (by a process a rules step left writing into {@code payload/}): the next build removes it too.
+ * directory without its lock, holding some of what a staging holds but not all, was made again after its
+ * build removed it (by a process a rules step left writing into it): the next build removes it too.
  */
 public final class Staging implements AutoCloseable {
 
@@ -157,15 +157,20 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    private static boolean holdsMoreThanALockBeingMade(Path dir) throws IOException {
+    /**
+     * Whether a staging without its lock was made again after its build removed it: it holds something
+     * (a live one holds at most its lock being made) but not the {@code payload/} and {@code work/} a live
+     * one has from the start. A process a step left writing makes only the folders of what it writes.
+     */
+    private static boolean madeAgainAfterRemoval(Path dir) throws IOException {
+        boolean holdsMore = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                if (!entry.getFileName().toString().equals(LOCK + ".new")) {
-                    return true;
-                }
+                holdsMore |= !entry.getFileName().toString().equals(LOCK + ".new");
             }
-            return false;
         }
+        return holdsMore && !(Files.isDirectory(dir.resolve("payload"), LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(dir.resolve("work"), LinkOption.NOFOLLOW_LINKS));
     }
 
     private static boolean isAbandoned(Path dir) throws IOException {
@@ -173,7 +178,7 @@ public final class Staging implements AutoCloseable {
         if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
             // A live build's staging has its lock from before anything else is made in it (see create).
             FileTime modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
-            return holdsMoreThanALockBeingMade(dir)
+            return madeAgainAfterRemoval(dir)
                     || modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_AGE));
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);

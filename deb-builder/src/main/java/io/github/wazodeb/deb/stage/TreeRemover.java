@@ -1,6 +1,7 @@
 package io.github.wazodeb.deb.stage;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -59,11 +60,11 @@ public final class TreeRemover {
      * @throws IOException an entry cannot be removed, or the tree kept changing over every pass
      */
     public static void remove(Path root) throws IOException {
-        root = root.toAbsolutePath();
+        Path absolute = root.toAbsolutePath();
         DirectoryNotEmptyException stillWritten = null;
         for (int pass = 0; pass < PASSES; pass++) {
             try {
-                removeOnce(root);
+                removeOnce(absolute);
                 return;
             } catch (DirectoryNotEmptyException e) {
                 stillWritten = e;
@@ -112,7 +113,7 @@ public final class TreeRemover {
 
         RelativeWalk(Path root, SecureDirectoryStream<Path> stream) throws IOException {
             this.root = root;
-            levels.add(new Level(null, stream));
+            levels.add(Level.open(null, stream));
         }
 
         void empty() throws IOException {
@@ -125,6 +126,8 @@ public final class TreeRemover {
                         leave(level);
                     }
                 }
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause(); // a listing that failed half-way
             } finally {
                 for (Level level : levels) {
                     level.close();
@@ -148,7 +151,7 @@ public final class TreeRemover {
             if (child == null) {
                 return;
             }
-            levels.add(new Level(name, child));
+            levels.add(Level.open(name, child));
             if (levels.size() > OPEN_LEVELS) {
                 levels.get(levels.size() - 1 - OPEN_LEVELS).close();
             }
@@ -221,11 +224,25 @@ public final class TreeRemover {
         SecureDirectoryStream<Path> stream;
         Iterator<Path> entries;
 
-        Level(Path name, SecureDirectoryStream<Path> stream) throws IOException {
+        private Level(Path name, SecureDirectoryStream<Path> stream, Object key) {
             this.name = name;
             this.stream = stream;
             this.entries = stream.iterator();
-            this.key = stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+            this.key = key;
+        }
+
+        /** The level of an open directory; the stream is closed if its identity cannot be read. */
+        static Level open(Path name, SecureDirectoryStream<Path> stream) throws IOException {
+            try {
+                return new Level(name, stream, identity(stream));
+            } catch (IOException | RuntimeException e) {
+                stream.close();
+                throw e;
+            }
+        }
+
+        static Object identity(SecureDirectoryStream<Path> stream) throws IOException {
+            return stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
         }
 
         /**
@@ -234,10 +251,16 @@ public final class TreeRemover {
          */
         void reopenFrom(SecureDirectoryStream<Path> child) throws IOException {
             SecureDirectoryStream<Path> reopened = child.newDirectoryStream(PARENT, LinkOption.NOFOLLOW_LINKS);
-            Object reopenedKey = reopened.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
-            if (!Objects.equals(reopenedKey, key)) {
-                reopened.close();
-                throw new IOException("directory \"" + name + "\" was moved while it was being removed");
+            boolean same = false;
+            try {
+                same = Objects.equals(identity(reopened), key);
+            } finally {
+                if (!same) {
+                    reopened.close();
+                }
+            }
+            if (!same) {
+                throw new IOException("a directory of the tree was moved while the tree was being removed");
             }
             stream = reopened;
             entries = reopened.iterator();

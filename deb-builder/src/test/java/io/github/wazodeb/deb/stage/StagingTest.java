@@ -105,6 +105,17 @@ class StagingTest {
     }
 
     @Test
+    void aYoungLocklessStagingThatHoldsAllAStagingHoldsIsKept() throws IOException {
+        // A live build's, whose lock a rules step removed: only its age tells, as before.
+        Path whole = leftover("wazo-deb-lock-removed", false);
+        Files.createDirectory(whole.resolve("work"));
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(whole).isDirectory();
+        }
+    }
+
+    @Test
     void anAbandonedStagingWhosePathsPassTheKernelsLimitIsRemoved() throws IOException {
         Path abandoned = leftover("wazo-deb-deep", true);
         // 30 levels of 200-byte names, made ten at a time relative to the shell's working directory.
