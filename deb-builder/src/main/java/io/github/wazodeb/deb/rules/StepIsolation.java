@@ -97,8 +97,8 @@ final class StepIsolation {
             return Optional.of(e.getMessage());
         }
         try (InputStream output = process.getInputStream()) {
-            // unshare says why in one short line; a few hundred bytes are plenty and cannot block it.
-            String said = new String(output.readNBytes(512), StandardCharsets.UTF_8).strip();
+            // Waited for first, which an interrupt can end: unshare says why in one short line, which the
+            // pipe holds until it is read.
             if (!process.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.of("no answer within " + PROBE_SECONDS + " s");
@@ -106,6 +106,7 @@ final class StepIsolation {
             if (process.exitValue() == 0) {
                 return Optional.empty();
             }
+            String said = new String(output.readNBytes(512), StandardCharsets.UTF_8).strip();
             String line = said.lines().findFirst().orElse("").replaceFirst("^unshare: ", "");
             return Optional.of(line.isEmpty() ? "exit status " + process.exitValue() : line);
         } catch (IOException e) {
