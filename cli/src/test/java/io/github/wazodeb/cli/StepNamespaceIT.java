@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Where the kernel allows it, each rules step runs in a PID namespace of its own (SPEC section 2): what a
  * step starts with {@code setsid}, and a double-forked daemon, leave its process group but not its
  * namespace, and are gone when {@code wazo-deb package} exits, whether the build succeeded, for root or
- * for an ordinary user under fakeroot, or was cancelled by SIGTERM or SIGINT. Without a namespace the
- * build says once, in a warning, that such processes can escape, and still stops the step's group.
+ * for an ordinary user under fakeroot, was cancelled by SIGTERM or SIGINT, or the step ran out of time.
+ * Without a namespace the build says once, in a warning, that such processes can escape, and still stops
+ * the step's group.
  */
 class StepNamespaceIT {
 
@@ -130,6 +131,24 @@ class StepNamespaceIT {
             assertThat(Leftovers.packages(out)).as("packages written").isEmpty();
             assertNothingEscapedOrSaySo(cli.stderr(), refusal);
         }
+    }
+
+    @Test
+    void aStepOverItsTimeLimitLeavesNothingItStartedWithSetsid() throws Exception {
+        Requirements.assumeAvailable(Requirement.ROOT);
+        String refusal = namespaceRefusal(List.of(), List.of("--pid"));
+        Path plugin = PluginDirs.plugin(work, PluginDirs.pluginYml("escaping", "1.0"), PluginDirs.rulesWhere("build",
+                MarkedProcesses.escapingChildren(marker) + "echo \"" + marker + " build is running\"\nsleep 600"));
+
+        CliRun run = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", out.toString(),
+                "--temp-dir", temp.toString(), "--step-timeout", "2s");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString())
+                .contains(marker + " build is running")
+                .contains("wazo/rules build did not finish within 2s and was stopped");
+        assertThat(Leftovers.stagingDirectories(temp)).as("staging left").isEmpty();
+        assertNothingEscapedOrSaySo(run.err(), refusal);
     }
 
     @Test
