@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,8 +242,7 @@ class InspectJsonIT {
 
     private static Map<String, String> textMap(JsonNode object) {
         Map<String, String> map = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        fields.forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
+        object.properties().forEach(field -> map.put(field.getKey(), field.getValue().asText()));
         return map;
     }
 
