@@ -65,6 +65,10 @@ public final class ScriptTarget {
         }
     }
 
+    private static String familyName(Path family) {
+        return family.getFileName().toString();
+    }
+
     private static List<String> programsNeeded(TargetRecipe.Script recipe) {
         List<String> programs = new ArrayList<>(List.of("python3"));
         recipe.programs().stream().filter(program -> !program.contains("/") && !programs.contains(program))
@@ -74,15 +78,8 @@ public final class ScriptTarget {
 
     private static void run(Path family, TargetDeclaration target, Path output, String name, ProvdListener listener)
             throws IOException, ProvdBuildException {
-        String driver;
-        try (InputStream in = ScriptTarget.class.getResourceAsStream("run-target.py")) {
-            driver = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Process process = new ProcessBuilder("python3", "-c", driver, "build.py", target.id(), output.toString())
-                .directory(family.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        Process process = BuildPlugins.start(family.getParent(), familyName(family) + "/build.py", target.id(), output,
+                output.resolveSibling("rsync-calls.jsonl"));
         Deque<String> last = new ArrayDeque<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
