@@ -55,7 +55,7 @@ public class ProvdBuildMojo extends AbstractMojo {
             List<ChannelBuild.Published> published = new ChannelBuild(folder, channel.toPath(),
                     targets == null ? List.of() : targets, time, new ProvdLogListener(getLog())).run();
             for (ChannelBuild.Published plugin : published) {
-                getLog().info("Built " + plugin.archive() + " (" + plugin.pluginId() + " " + plugin.version() + ", "
+                getLog().info((plugin.written() ? "Built " : "Kept, as published: ") + plugin.archive() + " (" + plugin.pluginId() + " " + plugin.version() + ", "
                         + plugin.size() + " bytes, sha1 " + plugin.sha1sum() + ")");
             }
         } catch (ParameterException e) {

@@ -5,6 +5,7 @@ import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.provd.channel.Channel;
 import io.github.wazodeb.provd.channel.PluginArchive;
 import io.github.wazodeb.provd.channel.PluginsIndex;
+import io.github.wazodeb.provd.channel.PublishedArchives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,16 @@ import java.util.Objects;
 /**
  * {@code provd build}: builds a tree's targets (all, or those named) into a channel folder: one reproducible
  * archive each, then the channel's {@code plugins.db} from every archive it holds. Every target is built
- * before anything is written, so a failing target leaves the channel as it was.
+ * before anything is written, so a failing target leaves the channel as it was; an archive the channel already
+ * holds under the same name with other content is refused (see {@link PublishedArchives}).
  */
 public final class ChannelBuild {
 
     /** The timestamp when none is given and {@code SOURCE_DATE_EPOCH} is not set: fixed, as for packages. */
     public static final Instant DEFAULT_TIMESTAMP = BuildOptions.DEFAULT_TIMESTAMP;
 
-    /** One archive written. */
-    public record Published(String pluginId, String version, Path archive, long size, String sha1sum) {
+    /** One archive of the channel: written now, or already published with the same content. */
+    public record Published(String pluginId, String version, Path archive, long size, String sha1sum, boolean written) {
     }
 
     private final Path tree;
@@ -62,6 +64,13 @@ public final class ChannelBuild {
                         + e.getMessage(), e);
             }
         }
+        List<PublishedArchives.Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < built.size(); i++) {
+            BuiltPlugin plugin = built.get(i);
+            decisions.add(PublishedArchives.decide(channel, plugin.pluginId(), plugin.archiveName(), archives.get(i),
+                    plugin.content()));
+        }
+        PublishedArchives.refuseOtherContent(decisions);
         try {
             Files.createDirectories(channel);
         } catch (IOException e) {
@@ -70,10 +79,15 @@ public final class ChannelBuild {
         List<Published> published = new ArrayList<>();
         for (int i = 0; i < built.size(); i++) {
             BuiltPlugin plugin = built.get(i);
-            Path archive = channel.resolve(plugin.archiveName());
-            Channel.writeAtomically(archive, archives.get(i));
+            PublishedArchives.Decision decision = decisions.get(i);
+            Path archive = decision.published();
+            if (decision.verdict() == PublishedArchives.Verdict.NEW) {
+                Channel.writeAtomically(archive, archives.get(i));
+            } else {
+                listener.progress(archive + " is already published with the same content: nothing to do");
+            }
             published.add(new Published(plugin.pluginId(), plugin.info().version().text(), archive,
-                    archives.get(i).length, Channel.sha1(archives.get(i))));
+                    Channel.size(archive), Channel.sha1(archive), decision.verdict() == PublishedArchives.Verdict.NEW));
         }
         PluginsIndex index = Channel.writeIndex(channel);
         listener.progress("wrote " + channel.resolve(Channel.INDEX) + " (" + index.entries().size() + " plugins)");

@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Builds every target of a provd plugins tree (or the families, family/target pairs or plugin ids named)",
                 "into a channel folder: one reproducible .tar.bz2 per plugin and the channel's plugins.db.",
                 "Copy-only targets are built in-process as their rsync rules say; others run their build.py with python3.",
-                "Entry times come from SOURCE_DATE_EPOCH, else a fixed default. Prints each archive written."})
+                "Entry times come from SOURCE_DATE_EPOCH, else a fixed default. Prints each archive of the channel built.",
+                "A published plugin is immutable: an archive the channel holds under the same name with other content",
+                "is refused (exit 1: bump the plugin's version); the same content is kept as published."})
 final class ProvdBuildCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +51,7 @@ final class ProvdBuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (ChannelBuild.Published plugin : published) {
             out.println(plugin.archive());
-            if (!quiet) {
+            if (!quiet && plugin.written()) {
                 err.println("wazo-deb: built " + plugin.pluginId() + " " + plugin.version() + " (" + plugin.size()
                         + " bytes, sha1 " + plugin.sha1sum() + ")");
             }
