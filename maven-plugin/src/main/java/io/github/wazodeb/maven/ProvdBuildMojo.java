@@ -39,6 +39,13 @@ public class ProvdBuildMojo extends AbstractMojo {
     @Parameter(property = "wazo.timestamp", defaultValue = "${project.build.outputTimestamp}")
     private String timestamp;
 
+    /**
+     * Publish links that leave their plugin (absolute, or climbing above its top folder) and source folders reached
+     * through a link out of the tree, with a warning each, instead of failing.
+     */
+    @Parameter(property = "wazo.provd.allowExternalLinks", defaultValue = "false")
+    private boolean allowExternalLinks;
+
     /** Skips the goal. */
     @Parameter(property = "wazo.skip", defaultValue = "false")
     private boolean skip;
@@ -53,7 +60,8 @@ public class ProvdBuildMojo extends AbstractMojo {
         try {
             Instant time = ParameterValues.timestamp(timestamp).orElseGet(ChannelBuild::timestampFromEnvironment);
             List<ChannelBuild.Published> published = new ChannelBuild(folder, channel.toPath(),
-                    targets == null ? List.of() : targets, time, new ProvdLogListener(getLog())).run();
+                    targets == null ? List.of() : targets, time, new ProvdLogListener(getLog()))
+                    .allowingExternalLinks(allowExternalLinks).run();
             for (ChannelBuild.Published plugin : published) {
                 getLog().info((plugin.written() ? "Built " : "Kept, as published: ") + plugin.archive() + " (" + plugin.pluginId() + " " + plugin.version() + ", "
                         + plugin.size() + " bytes, sha1 " + plugin.sha1sum() + ")");

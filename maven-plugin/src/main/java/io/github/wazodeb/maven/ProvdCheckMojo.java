@@ -26,6 +26,13 @@ public class ProvdCheckMojo extends AbstractMojo {
     @Parameter(property = "wazo.provd.against", required = true)
     private String against;
 
+    /**
+     * Publish links that leave their plugin (absolute, or climbing above its top folder) and source folders reached
+     * through a link out of the tree, with a warning each, instead of failing.
+     */
+    @Parameter(property = "wazo.provd.allowExternalLinks", defaultValue = "false")
+    private boolean allowExternalLinks;
+
     /** Skips the goal. */
     @Parameter(property = "wazo.skip", defaultValue = "false")
     private boolean skip;
@@ -39,7 +46,8 @@ public class ProvdCheckMojo extends AbstractMojo {
         Path folder = tree.toPath().toAbsolutePath().normalize();
         VersionCheck.Report report;
         try {
-            report = new VersionCheck(folder, against, new ProvdLogListener(getLog())).run();
+            report = new VersionCheck(folder, against, new ProvdLogListener(getLog()))
+                    .allowingExternalLinks(allowExternalLinks).run();
         } catch (InvalidPluginException e) {
             throw new MojoFailureException(FailureMessages.invalidPlugin(folder, e.problems()));
         } catch (ProvdBuildException e) {

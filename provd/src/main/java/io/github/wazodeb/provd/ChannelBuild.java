@@ -34,17 +34,29 @@ public final class ChannelBuild {
     private final List<String> names;
     private final Instant timestamp;
     private final ProvdListener listener;
+    private final boolean allowExternalLinks;
 
     /**
      * @param names families, family/target pairs or plugin ids to build; empty for all
      * @param timestamp every entry's mtime
      */
     public ChannelBuild(Path tree, Path channel, List<String> names, Instant timestamp, ProvdListener listener) {
+        this(tree, channel, names, timestamp, listener, false);
+    }
+
+    private ChannelBuild(Path tree, Path channel, List<String> names, Instant timestamp, ProvdListener listener,
+            boolean allowExternalLinks) {
         this.tree = Objects.requireNonNull(tree, "tree");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.names = List.copyOf(names);
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.allowExternalLinks = allowExternalLinks;
+    }
+
+    /** This build, with links that leave a plugin or the tree published (a warning each) instead of refused. */
+    public ChannelBuild allowingExternalLinks(boolean allow) {
+        return new ChannelBuild(tree, channel, names, timestamp, listener, allow);
     }
 
     /** {@code SOURCE_DATE_EPOCH} from the environment, else {@link #DEFAULT_TIMESTAMP}. */
@@ -54,7 +66,7 @@ public final class ChannelBuild {
 
     public List<Published> run() throws InvalidPluginException, ProvdBuildException {
         ProvdTree provdTree = ProvdTree.read(tree);
-        List<BuiltPlugin> built = new PluginBuilder(listener).build(provdTree.targets(names));
+        List<BuiltPlugin> built = new PluginBuilder(listener, allowExternalLinks).build(provdTree.targets(names));
         List<byte[]> archives = new ArrayList<>();
         for (BuiltPlugin plugin : built) {
             try {

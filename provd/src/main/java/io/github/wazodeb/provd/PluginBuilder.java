@@ -5,6 +5,7 @@ import io.github.wazodeb.model.Problem;
 import io.github.wazodeb.model.Severity;
 import io.github.wazodeb.provd.content.ContentEntry;
 import io.github.wazodeb.provd.content.CopyTarget;
+import io.github.wazodeb.provd.content.ExternalLinks;
 import io.github.wazodeb.provd.content.PluginContent;
 import io.github.wazodeb.provd.content.ScriptTarget;
 import io.github.wazodeb.provd.model.PluginInfoReader;
@@ -21,9 +22,12 @@ import java.util.Optional;
 public final class PluginBuilder {
 
     private final ProvdListener listener;
+    private final boolean allowExternalLinks;
 
-    public PluginBuilder(ProvdListener listener) {
+    /** @param allowExternalLinks whether links that leave a plugin or the tree are only warned about */
+    public PluginBuilder(ProvdListener listener, boolean allowExternalLinks) {
         this.listener = listener;
+        this.allowExternalLinks = allowExternalLinks;
     }
 
     /** The plugins built and the plugin-info problems of those that could not be read. */
@@ -48,8 +52,9 @@ public final class PluginBuilder {
     public Result buildAll(List<ProvdTree.Target> targets) throws ProvdBuildException {
         List<BuiltPlugin> built = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        ExternalLinks links = new ExternalLinks(allowExternalLinks);
         for (ProvdTree.Target target : targets) {
-            PluginContent content = content(target);
+            PluginContent content = content(target, links);
             Optional<ContentEntry> info = content.entry("plugin-info");
             if (info.isEmpty() || info.get().type() != ContentEntry.Type.FILE) {
                 problems.add(new Problem(Severity.ERROR, target.family().script().file(), target.declaration().line(), 0,
@@ -62,19 +67,31 @@ public final class PluginBuilder {
             problems.addAll(read.problems());
             read.info().ifPresent(pluginInfo -> built.add(new BuiltPlugin(target, content, pluginInfo, infoFile)));
         }
+        for (Problem link : links.found()) {
+            if (link.severity() == Severity.WARNING) {
+                listener.warning(link.format());
+            } else {
+                problems.add(link);
+            }
+        }
         return new Result(built, problems);
     }
 
-    /** What one target builds. */
+    /** What one target builds (its links checked only by {@link #buildAll}). */
     public PluginContent content(ProvdTree.Target target) throws ProvdBuildException {
+        return content(target, new ExternalLinks(true));
+    }
+
+    private PluginContent content(ProvdTree.Target target, ExternalLinks links) throws ProvdBuildException {
         TargetRecipe recipe = target.declaration().recipe();
         if (recipe instanceof TargetRecipe.Copy copy) {
             listener.progress(target.name() + " (" + target.declaration().pluginId() + "): copying in-process");
-            return CopyTarget.build(target.family().folder(), target.family().name(), target.declaration(), copy);
+            return CopyTarget.build(target.family().folder(), target.family().name(), target.declaration(), copy, links);
         }
         TargetRecipe.Script script = (TargetRecipe.Script) recipe;
         listener.progress(target.name() + " (" + target.declaration().pluginId() + "): running its build.py with python3 ("
                 + script.reason() + ")");
-        return ScriptTarget.build(target.family().folder(), target.family().name(), target.declaration(), script, listener);
+        return ScriptTarget.build(target.family().folder(), target.family().name(), target.declaration(), script, links,
+                listener);
     }
 }

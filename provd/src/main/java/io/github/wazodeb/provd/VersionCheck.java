@@ -49,18 +49,29 @@ public final class VersionCheck {
     private final Path tree;
     private final String against;
     private final ProvdListener listener;
+    private final boolean allowExternalLinks;
 
     /** @param against a channel folder, or a git ref of the tree's repository */
     public VersionCheck(Path tree, String against, ProvdListener listener) {
+        this(tree, against, listener, false);
+    }
+
+    private VersionCheck(Path tree, String against, ProvdListener listener, boolean allowExternalLinks) {
         this.tree = tree;
         this.against = against;
         this.listener = listener;
+        this.allowExternalLinks = allowExternalLinks;
+    }
+
+    /** This check, with links that leave a plugin or the tree warned about instead of refused. */
+    public VersionCheck allowingExternalLinks(boolean allow) {
+        return new VersionCheck(tree, against, listener, allow);
     }
 
     public Report run() throws InvalidPluginException, ProvdBuildException {
         ProvdTree current = ProvdTree.read(tree);
         List<Problem> problems = new ArrayList<>();
-        PluginBuilder.Result result = new PluginBuilder(listener).buildAll(current.targets(List.of()));
+        PluginBuilder.Result result = new PluginBuilder(listener, allowExternalLinks).buildAll(current.targets(List.of()));
         List<BuiltPlugin> built = result.built();
         problems.addAll(result.problems());
         problems.addAll(checkPkgsDbs(built));
@@ -123,7 +134,8 @@ public final class VersionCheck {
             snapshot = Files.createTempDirectory("wazo-provd-ref");
             listener.progress("building the tree as of " + against);
             ProvdTree then = ProvdTree.read(GitSnapshot.checkout(tree, against, snapshot));
-            for (BuiltPlugin plugin : new PluginBuilder(listener).build(then.targets(List.of()))) {
+            // The earlier state is only compared with: its links were published already, or never will be.
+            for (BuiltPlugin plugin : new PluginBuilder(ProvdListener.SILENT, true).build(then.targets(List.of()))) {
                 earlier.put(plugin.pluginId(), new Earlier(plugin.info().version(), plugin.content()));
             }
             return earlier;

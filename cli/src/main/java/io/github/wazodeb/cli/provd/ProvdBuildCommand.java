@@ -43,11 +43,16 @@ final class ProvdBuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Only the archives' paths and errors.")
     private boolean quiet;
 
+    @Option(names = "--allow-external-links",
+            description = "Publish links that leave their plugin, and source folders reached through a link out of the tree, with a warning each (default: refused).")
+    private boolean allowExternalLinks;
+
     @Override
     public Integer call() throws InvalidPluginException, ProvdBuildException {
         PrintWriter err = spec.commandLine().getErr();
         List<ChannelBuild.Published> published = new ChannelBuild(tree, channel, names,
-                ChannelBuild.timestampFromEnvironment(), new StderrProgress(err, quiet)).run();
+                ChannelBuild.timestampFromEnvironment(), new StderrProgress(err, quiet))
+                .allowingExternalLinks(allowExternalLinks).run();
         PrintWriter out = spec.commandLine().getOut();
         for (ChannelBuild.Published plugin : published) {
             out.println(plugin.archive());

@@ -36,10 +36,15 @@ final class ProvdCheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Only problems and the result.")
     private boolean quiet;
 
+    @Option(names = "--allow-external-links",
+            description = "Publish links that leave their plugin, and source folders reached through a link out of the tree, with a warning each (default: refused).")
+    private boolean allowExternalLinks;
+
     @Override
     public Integer call() throws InvalidPluginException, ProvdBuildException {
         PrintWriter err = spec.commandLine().getErr();
-        VersionCheck.Report report = new VersionCheck(tree, against, new StderrProgress(err, quiet)).run();
+        VersionCheck.Report report = new VersionCheck(tree, against, new StderrProgress(err, quiet))
+                .allowingExternalLinks(allowExternalLinks).run();
         for (Problem problem : report.problems()) {
             err.println(problem.format());
         }

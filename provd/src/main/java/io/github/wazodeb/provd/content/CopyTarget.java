@@ -13,7 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * Builds a copy-only target in-process: its rsync calls in order, each as {@code rsync -rlp} with its rules
  * would fill the output folder (transfer root, filter decisions, links kept or skipped, later copies
- * overlaying earlier ones), then the standard {@code var/} folders.
+ * overlaying earlier ones), then the standard {@code var/} folders. Links that leave the plugin or the tree
+ * are recorded in {@link ExternalLinks}.
  */
 public final class CopyTarget {
 
@@ -24,15 +25,17 @@ public final class CopyTarget {
      * @param family the family folder, where the target's sources are
      * @param familyName the family folder's name, for the entries' origins
      */
-    public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Copy recipe)
-            throws ProvdBuildException {
+    public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Copy recipe,
+            ExternalLinks links) throws ProvdBuildException {
         String name = familyName + " target " + target.id();
         ContentBuilder output = new ContentBuilder(name);
         try {
             for (RsyncCall call : recipe.calls()) {
                 RsyncFilter filter = new RsyncFilter(call.rules());
                 for (String source : call.sources()) {
-                    copy(family, familyName, source, call, filter, output, name);
+                    if (insideTree(family, familyName, source, target, links)) {
+                        copy(family, familyName, source, call, filter, output, name);
+                    }
                 }
             }
             if (target.standardDirectories()) {
@@ -41,7 +44,28 @@ public final class CopyTarget {
         } catch (IOException e) {
             throw new ProvdBuildException(name + " failed: " + e.getMessage(), e);
         }
-        return output.build();
+        PluginContent content = output.build();
+        links.checkContent(content, target.pluginId());
+        return content;
+    }
+
+    /**
+     * Whether the folders rsync follows to reach {@code source} (all of its path for {@code dir/}, its parents
+     * for {@code dir}, which is copied as a link when it is one) stay in the tree; else it is recorded, and
+     * copied only when such links are allowed.
+     */
+    private static boolean insideTree(Path family, String familyName, String source, TargetDeclaration target,
+            ExternalLinks links) throws IOException {
+        Path from = family.resolve(source).normalize();
+        Path followed = source.endsWith("/") || source.equals(".") ? from : from.getParent();
+        if (!Files.exists(followed)) {
+            return true;
+        }
+        Path real = followed.toRealPath();
+        if (real.startsWith(family.getParent().toRealPath())) {
+            return true;
+        }
+        return links.sourceOutside(familyName + "/" + stripSlashes(source), real, target.pluginId());
     }
 
     private static void copy(Path family, String familyName, String source, RsyncCall call, RsyncFilter filter,

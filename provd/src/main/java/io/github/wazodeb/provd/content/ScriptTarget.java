@@ -35,7 +35,7 @@ public final class ScriptTarget {
     }
 
     public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Script recipe,
-            ProvdListener listener) throws ProvdBuildException {
+            ExternalLinks links, ProvdListener listener) throws ProvdBuildException {
         String name = familyName + " target " + target.id();
         List<String> missing = new ArrayList<>();
         for (String program : programsNeeded(recipe)) {
@@ -57,7 +57,9 @@ public final class ScriptTarget {
             if (target.standardDirectories()) {
                 content.addStandardDirectories();
             }
-            return content.build();
+            PluginContent built = content.build();
+            links.checkContent(built, target.pluginId());
+            return built;
         } catch (IOException e) {
             throw new ProvdBuildException(name + " failed: " + e.getMessage(), e);
         } finally {
