@@ -1,12 +1,14 @@
 package io.github.wazodeb.maven;
 
 import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.provd.BuildTime;
 import io.github.wazodeb.provd.ChannelBuild;
 import io.github.wazodeb.provd.ProvdBuildException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,7 +36,8 @@ public class ProvdBuildMojo extends AbstractMojo {
 
     /**
      * The time of every entry: seconds since 1970 or ISO-8601. Defaults to {@code project.build.outputTimestamp};
-     * when neither is set, {@code SOURCE_DATE_EPOCH}, else 2000-01-01T00:00:00Z.
+     * when neither is set, {@code SOURCE_DATE_EPOCH}, else the last commit that touched the tree when it is a git
+     * checkout, else 2000-01-01T00:00:00Z.
      */
     @Parameter(property = "wazo.timestamp", defaultValue = "${project.build.outputTimestamp}")
     private String timestamp;
@@ -58,7 +61,11 @@ public class ProvdBuildMojo extends AbstractMojo {
         }
         Path folder = tree.toPath().toAbsolutePath().normalize();
         try {
-            Instant time = ParameterValues.timestamp(timestamp).orElseGet(ChannelBuild::timestampFromEnvironment);
+            Optional<Instant> given = ParameterValues.timestamp(timestamp);
+            BuildTime built = given.isPresent() ? new BuildTime(given.get(), "project.build.outputTimestamp")
+                    : BuildTime.of(folder, System.getenv());
+            getLog().info("Entry times: " + built.describe());
+            Instant time = built.instant();
             List<ChannelBuild.Published> published = new ChannelBuild(folder, channel.toPath(),
                     targets == null ? List.of() : targets, time, new ProvdLogListener(getLog()))
                     .allowingExternalLinks(allowExternalLinks).run();

@@ -1,6 +1,5 @@
 package io.github.wazodeb.provd;
 
-import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.provd.channel.Channel;
 import io.github.wazodeb.provd.channel.PluginArchive;
@@ -22,9 +21,6 @@ import java.util.Objects;
  */
 public final class ChannelBuild {
 
-    /** The timestamp when none is given and {@code SOURCE_DATE_EPOCH} is not set: fixed, as for packages. */
-    public static final Instant DEFAULT_TIMESTAMP = BuildOptions.DEFAULT_TIMESTAMP;
-
     /** One archive of the channel: written now, or already published with the same content. */
     public record Published(String pluginId, String version, Path archive, long size, String sha1sum, boolean written) {
     }
@@ -38,7 +34,7 @@ public final class ChannelBuild {
 
     /**
      * @param names families, family/target pairs or plugin ids to build; empty for all
-     * @param timestamp every entry's mtime
+     * @param timestamp every entry's mtime (see {@link BuildTime})
      */
     public ChannelBuild(Path tree, Path channel, List<String> names, Instant timestamp, ProvdListener listener) {
         this(tree, channel, names, timestamp, listener, false);
@@ -57,11 +53,6 @@ public final class ChannelBuild {
     /** This build, with links that leave a plugin or the tree published (a warning each) instead of refused. */
     public ChannelBuild allowingExternalLinks(boolean allow) {
         return new ChannelBuild(tree, channel, names, timestamp, listener, allow);
-    }
-
-    /** {@code SOURCE_DATE_EPOCH} from the environment, else {@link #DEFAULT_TIMESTAMP}. */
-    public static Instant timestampFromEnvironment() {
-        return BuildOptions.sourceDateEpoch(System.getenv()).orElse(DEFAULT_TIMESTAMP);
     }
 
     public List<Published> run() throws InvalidPluginException, ProvdBuildException {

@@ -1,6 +1,7 @@
 package io.github.wazodeb.cli.provd;
 
 import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.provd.BuildTime;
 import io.github.wazodeb.provd.ChannelBuild;
 import io.github.wazodeb.provd.ProvdBuildException;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Builds every target of a provd plugins tree (or the families, family/target pairs or plugin ids named)",
                 "into a channel folder: one reproducible .tar.bz2 per plugin and the channel's plugins.db.",
                 "Copy-only targets are built in-process as their rsync rules say; others run their build.py with python3.",
-                "Entry times come from SOURCE_DATE_EPOCH, else a fixed default. Prints each archive of the channel built.",
+                "Entry times come from SOURCE_DATE_EPOCH, else the last commit that touched the tree when it is a git",
+                "checkout, else 2000-01-01 (said once on standard error). Prints each archive of the channel built.",
                 "A published plugin is immutable: an archive the channel holds under the same name with other content",
                 "is refused (exit 1: bump the plugin's version); the same content is kept as published."})
 final class ProvdBuildCommand implements Callable<Integer> {
@@ -50,8 +52,10 @@ final class ProvdBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidPluginException, ProvdBuildException {
         PrintWriter err = spec.commandLine().getErr();
-        List<ChannelBuild.Published> published = new ChannelBuild(tree, channel, names,
-                ChannelBuild.timestampFromEnvironment(), new StderrProgress(err, quiet))
+        StderrProgress progress = new StderrProgress(err, quiet);
+        BuildTime time = BuildTime.of(tree, System.getenv());
+        progress.progress("entry times: " + time.describe());
+        List<ChannelBuild.Published> published = new ChannelBuild(tree, channel, names, time.instant(), progress)
                 .allowingExternalLinks(allowExternalLinks).run();
         PrintWriter out = spec.commandLine().getOut();
         for (ChannelBuild.Published plugin : published) {
