@@ -11,7 +11,10 @@ import io.github.wazodeb.provd.content.ScriptTarget;
 import io.github.wazodeb.provd.model.PluginInfoReader;
 import io.github.wazodeb.provd.model.TargetRecipe;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,12 +33,17 @@ public final class PluginBuilder {
         this.allowExternalLinks = allowExternalLinks;
     }
 
-    /** The plugins built and the plugin-info problems of those that could not be read. */
-    public record Result(List<BuiltPlugin> built, List<Problem> problems) {
+    /**
+     * The plugins built, the problems of those whose plugin-info could not be read and of their links, and what
+     * every target built, keyed by plugin id (those whose plugin-info is wrong too, so their other files can be
+     * checked all the same).
+     */
+    public record Result(List<BuiltPlugin> built, List<Problem> problems, Map<String, PluginContent> contents) {
 
         public Result {
             built = List.copyOf(built);
             problems = List.copyOf(problems);
+            contents = Collections.unmodifiableMap(new LinkedHashMap<>(contents));
         }
     }
 
@@ -53,8 +61,10 @@ public final class PluginBuilder {
         List<BuiltPlugin> built = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         ExternalLinks links = new ExternalLinks(allowExternalLinks);
+        Map<String, PluginContent> contents = new LinkedHashMap<>();
         for (ProvdTree.Target target : targets) {
             PluginContent content = content(target, links);
+            contents.put(target.declaration().pluginId(), content);
             Optional<ContentEntry> info = content.entry("plugin-info");
             if (info.isEmpty() || info.get().type() != ContentEntry.Type.FILE) {
                 problems.add(new Problem(Severity.ERROR, target.family().script().file(), target.declaration().line(), 0,
@@ -74,7 +84,7 @@ public final class PluginBuilder {
                 problems.add(link);
             }
         }
-        return new Result(built, problems);
+        return new Result(built, problems, contents);
     }
 
     /** What one target builds (its links checked only by {@link #buildAll}). */

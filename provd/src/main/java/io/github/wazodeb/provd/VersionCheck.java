@@ -74,7 +74,7 @@ public final class VersionCheck {
         PluginBuilder.Result result = new PluginBuilder(listener, allowExternalLinks).buildAll(current.targets(List.of()));
         List<BuiltPlugin> built = result.built();
         problems.addAll(result.problems());
-        problems.addAll(checkPkgsDbs(built));
+        problems.addAll(checkPkgsDbs(result.contents()));
         Map<String, Earlier> earlier = earlier();
         int changed = 0;
         for (BuiltPlugin plugin : built) {
@@ -103,19 +103,19 @@ public final class VersionCheck {
                 + (changes.size() > shown ? " and " + (changes.size() - shown) + " more" : "");
     }
 
-    /** Each built plugin's {@code pkgs/pkgs.db}, checked once per source file. */
-    private static List<Problem> checkPkgsDbs(List<BuiltPlugin> built) {
+    /** Each built plugin's {@code pkgs/pkgs.db}, checked once per source file, whatever its plugin-info says. */
+    private static List<Problem> checkPkgsDbs(Map<String, PluginContent> contents) {
         List<Problem> problems = new ArrayList<>();
         Set<String> checked = new LinkedHashSet<>();
-        for (BuiltPlugin plugin : built) {
-            Optional<ContentEntry> pkgs = plugin.content().entry("pkgs/pkgs.db");
+        contents.forEach((pluginId, content) -> {
+            Optional<ContentEntry> pkgs = content.entry("pkgs/pkgs.db");
             if (pkgs.isPresent() && pkgs.get().type() == ContentEntry.Type.FILE) {
-                String file = pkgs.get().origin().isEmpty() ? plugin.pluginId() + "/pkgs/pkgs.db" : pkgs.get().origin();
+                String file = pkgs.get().origin().isEmpty() ? pluginId + "/pkgs/pkgs.db" : pkgs.get().origin();
                 if (checked.add(file)) {
                     problems.addAll(PkgsDbCheck.check(new String(pkgs.get().data(), StandardCharsets.UTF_8), file));
                 }
             }
-        }
+        });
         return problems;
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * Builds a copy-only target in-process: its rsync calls in order, each as {@code rsync -rlp} with its rules
@@ -27,10 +28,18 @@ public final class CopyTarget {
      */
     public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Copy recipe,
             ExternalLinks links) throws ProvdBuildException {
+        PluginContent content = copy(family, familyName, target, recipe.calls(), links);
+        links.checkContent(content, target.pluginId());
+        return content;
+    }
+
+    /** The calls' copies and the standard folders, the links in the content not checked. */
+    static PluginContent copy(Path family, String familyName, TargetDeclaration target, List<RsyncCall> calls,
+            ExternalLinks links) throws ProvdBuildException {
         String name = familyName + " target " + target.id();
         ContentBuilder output = new ContentBuilder(name);
         try {
-            for (RsyncCall call : recipe.calls()) {
+            for (RsyncCall call : calls) {
                 RsyncFilter filter = new RsyncFilter(call.rules());
                 for (String source : call.sources()) {
                     if (insideTree(family, familyName, source, target, links)) {
@@ -44,9 +53,7 @@ public final class CopyTarget {
         } catch (IOException e) {
             throw new ProvdBuildException(name + " failed: " + e.getMessage(), e);
         }
-        PluginContent content = output.build();
-        links.checkContent(content, target.pluginId());
-        return content;
+        return output.build();
     }
 
     /**
