@@ -136,6 +136,27 @@ class ProvdFirmwareDownloadIT {
         assertThat(downloads.get()).isEqualTo(afterFirst);
     }
 
+    @Test
+    void checkSaysHowManyFirmwareFilesItVerifiedAndHowManyOnlyByForm() throws Exception {
+        Files.createDirectories(work.resolve("empty"));
+        Files.writeString(work.resolve("empty/plugins.db"), "{}");
+        Path cache = work.resolve("cache");
+        CliRun.wazoDeb(work, Map.of(), "provd", "firmware", "plugins", "--download", "--cache", cache.toString());
+
+        CliRun byForm = CliRun.wazoDeb(work, Map.of(), "provd", "check", "plugins", "--against", "empty");
+        CliRun verified = CliRun.wazoDeb(work, Map.of(), "provd", "check", "plugins", "--against", "empty",
+                "--firmware-cache", cache.toString());
+
+        assertThat(byForm.exitCode()).as(byForm.toString()).isZero();
+        assertThat(byForm.err()).contains("wazo-deb: firmware: 0 files' size and sha1sum verified against their"
+                + " download, 4 checked by form only (provd firmware TREE --download verifies them)");
+        assertThat(verified.exitCode()).as(verified.toString()).isEqualTo(2);
+        assertThat(verified.err()).contains("wazo_acme/v1/pkgs/pkgs.db:18: file_a2.size \"3\" differs from the"
+                        + " downloaded " + base + "/old/A2.zip: " + A2.length)
+                .contains("wazo-deb: firmware: 2 files' size and sha1sum verified against their download, 2 checked by"
+                        + " form only");
+    }
+
     private static String sha1(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
     }
