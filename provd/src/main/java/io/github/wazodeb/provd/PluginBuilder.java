@@ -56,26 +56,49 @@ public final class PluginBuilder {
         return result.built();
     }
 
+    /** Receives each target's result as it is built, so a caller need not keep every plugin's files at once. */
+    @FunctionalInterface
+    public interface Sink {
+
+        /** @param plugin the plugin, or null when its plugin-info cannot be read */
+        void accept(ProvdTree.Target target, PluginContent content, BuiltPlugin plugin) throws ProvdBuildException;
+    }
+
     /** Builds every target, keeping those whose plugin-info reads, and the problems of the others. */
     public Result buildAll(List<ProvdTree.Target> targets) throws ProvdBuildException {
         List<BuiltPlugin> built = new ArrayList<>();
+        Map<String, PluginContent> contents = new LinkedHashMap<>();
+        List<Problem> problems = each(targets, (target, content, plugin) -> {
+            contents.put(target.declaration().pluginId(), content);
+            if (plugin != null) {
+                built.add(plugin);
+            }
+        });
+        return new Result(built, problems, contents);
+    }
+
+    /**
+     * Builds the targets one after the other, handing each result to {@code sink}; returns the problems of
+     * plugin-info files and links.
+     */
+    public List<Problem> each(List<ProvdTree.Target> targets, Sink sink) throws ProvdBuildException {
         List<Problem> problems = new ArrayList<>();
         ExternalLinks links = new ExternalLinks(allowExternalLinks);
-        Map<String, PluginContent> contents = new LinkedHashMap<>();
         for (ProvdTree.Target target : targets) {
             PluginContent content = content(target, links);
-            contents.put(target.declaration().pluginId(), content);
             Optional<ContentEntry> info = content.entry("plugin-info");
             if (info.isEmpty() || info.get().type() != ContentEntry.Type.FILE) {
                 problems.add(new Problem(Severity.ERROR, target.family().script().file(), target.declaration().line(), 0,
                         "target", target.declaration().id(), "builds no plugin-info file at the top of its output"));
+                sink.accept(target, content, null);
                 continue;
             }
             String infoFile = info.get().origin().isEmpty() ? target.declaration().pluginId() + "/plugin-info"
                     : info.get().origin();
             PluginInfoReader.Result read = PluginInfoReader.read(info.get().data(), infoFile);
             problems.addAll(read.problems());
-            read.info().ifPresent(pluginInfo -> built.add(new BuiltPlugin(target, content, pluginInfo, infoFile)));
+            sink.accept(target, content, read.info().map(pluginInfo -> new BuiltPlugin(target, content, pluginInfo,
+                    infoFile)).orElse(null));
         }
         for (Problem link : links.found()) {
             if (link.severity() == Severity.WARNING) {
@@ -84,7 +107,7 @@ public final class PluginBuilder {
                 problems.add(link);
             }
         }
-        return new Result(built, problems, contents);
+        return problems;
     }
 
     /** What one target builds (its links checked only by {@link #buildAll}). */
