@@ -94,7 +94,8 @@ public final class ChannelBuild {
         // archive is kept until every target has built: memory follows the largest plugins, not the tree.
         List<BuiltPlugin> built = new ArrayList<>();
         List<Future<Archived>> archiving = new ArrayList<>();
-        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // One core builds, the others compress: bzip2 at level 9 holds 8 MiB per stream, so no more than that.
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         ExecutorService compressors = Executors.newFixedThreadPool(cores);
         Semaphore inFlight = new Semaphore(cores);
         List<byte[]> archives = new ArrayList<>();
