@@ -21,43 +21,7 @@ class ProvdCommandIT {
 
     @BeforeEach
     void writeTree() throws Exception {
-        tree = work.resolve("plugins");
-        write("wazo_acme/build.py", """
-                from subprocess import check_call
-
-
-                @target('v1', 'wazo-acme-1')
-                def build_v1(path):
-                    check_call(['rsync', '-rlp', '--exclude', '.*', '--exclude', '/templates/A2*', 'common/', path])
-                    check_call(['rsync', '-rlp', '--exclude', '.*', 'v1/', path])
-
-
-                @target('v2', 'wazo-acme-2')
-                def build_v2(path):
-                    check_call(['rsync', '-rlp', '--exclude', '.*', 'common/', path])
-                    check_call(['rsync', '-rlp', '--exclude', '.*', 'v2/', path])
-                """);
-        write("wazo_acme/common/templates/base.tpl", "base\n");
-        write("wazo_acme/common/templates/A2.tpl", "A2\n");
-        write("wazo_acme/common/.hidden", "never published\n");
-        write("wazo_acme/v1/plugin-info", info("1.0.9"));
-        write("wazo_acme/v2/plugin-info", info("2.0"));
-        write("wazo_acme/v1/pkgs/pkgs.db", """
-                [pkg_fw]
-                description: Firmware
-                version: 1.0
-                files: fw
-                install: fw
-
-                [install_fw]
-                a-b: unzip $FILE1
-
-                # from the vendor
-                [file_fw]
-                url: https://example.com/fw/A1.zip
-                size: 0
-                sha1sum: 0000000000000000000000000000000000000000
-                """);
+        tree = ProvdTreeFixture.acme(work.resolve("plugins")).root();
     }
 
     @Test
@@ -90,23 +54,15 @@ class ProvdCommandIT {
     }
 
     @Test
-    void aTargetThatNeedsPythonFailsNamingWhatIsMissingWhenPythonIsNotOnThePath() throws Exception {
-        write("wazo_gen/build.py", """
-                import os
-
-
-                @target('1.0', 'wazo-gen-1.0')
-                def build(path):
-                    os.makedirs(os.path.join(path, 'var/tftpboot'))
-                """);
+    void buildFailsWithoutPythonEvenForCopyOnlyTargets() throws Exception {
         Path emptyPath = Files.createDirectories(work.resolve("empty-bin"));
 
         CliRun run = CliRun.wazoDeb(work, Map.of("PATH", emptyPath.toString()), "provd", "build", tree.toString(),
                 "-o", "testing");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).contains("wazo_gen target 1.0 (wazo-gen-1.0) runs Python code (line 6: not a"
-                + " check_call([...]) of rsync) and needs python3, not found on PATH");
+        assertThat(run.err()).contains("python3 is needed to load each build.py as the tree's own builder does,"
+                + " and it is not on PATH");
         assertThat(work.resolve("testing")).doesNotExist();
     }
 
@@ -194,7 +150,6 @@ class ProvdCommandIT {
     }
 
     private static String info(String version) {
-        return "{\n  \"version\": \"" + version + "\",\n  \"description\": \"Acme\",\n"
-                + "  \"capabilities\": {\"Acme, A1, 1\": {\"lines\": 1}}\n}\n";
+        return ProvdTreeFixture.info(version);
     }
 }

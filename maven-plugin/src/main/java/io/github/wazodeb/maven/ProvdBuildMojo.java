@@ -1,12 +1,14 @@
 package io.github.wazodeb.maven;
 
 import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.provd.BuildTime;
 import io.github.wazodeb.provd.ChannelBuild;
 import io.github.wazodeb.provd.ProvdBuildException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,10 +36,18 @@ public class ProvdBuildMojo extends AbstractMojo {
 
     /**
      * The time of every entry: seconds since 1970 or ISO-8601. Defaults to {@code project.build.outputTimestamp};
-     * when neither is set, {@code SOURCE_DATE_EPOCH}, else 2000-01-01T00:00:00Z.
+     * when neither is set, {@code SOURCE_DATE_EPOCH}, else the last commit that touched the tree when it is a git
+     * checkout, else 2000-01-01T00:00:00Z.
      */
     @Parameter(property = "wazo.timestamp", defaultValue = "${project.build.outputTimestamp}")
     private String timestamp;
+
+    /**
+     * Publish links that leave their plugin (absolute, or climbing above its top folder) and source folders reached
+     * through a link out of the tree, with a warning each, instead of failing.
+     */
+    @Parameter(property = "wazo.provd.allowExternalLinks", defaultValue = "false")
+    private boolean allowExternalLinks;
 
     /** Skips the goal. */
     @Parameter(property = "wazo.skip", defaultValue = "false")
@@ -51,11 +61,16 @@ public class ProvdBuildMojo extends AbstractMojo {
         }
         Path folder = tree.toPath().toAbsolutePath().normalize();
         try {
-            Instant time = ParameterValues.timestamp(timestamp).orElseGet(ChannelBuild::timestampFromEnvironment);
+            Optional<Instant> given = ParameterValues.timestamp(timestamp);
+            BuildTime built = given.isPresent() ? new BuildTime(given.get(), "project.build.outputTimestamp")
+                    : BuildTime.of(folder, System.getenv());
+            getLog().info("Entry times: " + built.describe());
+            Instant time = built.instant();
             List<ChannelBuild.Published> published = new ChannelBuild(folder, channel.toPath(),
-                    targets == null ? List.of() : targets, time, new ProvdLogListener(getLog())).run();
+                    targets == null ? List.of() : targets, time, new ProvdLogListener(getLog()))
+                    .allowingExternalLinks(allowExternalLinks).run();
             for (ChannelBuild.Published plugin : published) {
-                getLog().info("Built " + plugin.archive() + " (" + plugin.pluginId() + " " + plugin.version() + ", "
+                getLog().info((plugin.written() ? "Built " : "Kept, as published: ") + plugin.archive() + " (" + plugin.pluginId() + " " + plugin.version() + ", "
                         + plugin.size() + " bytes, sha1 " + plugin.sha1sum() + ")");
             }
         } catch (ParameterException e) {

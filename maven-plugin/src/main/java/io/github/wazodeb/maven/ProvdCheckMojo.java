@@ -5,6 +5,7 @@ import io.github.wazodeb.provd.ProvdBuildException;
 import io.github.wazodeb.provd.VersionCheck;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,6 +27,20 @@ public class ProvdCheckMojo extends AbstractMojo {
     @Parameter(property = "wazo.provd.against", required = true)
     private String against;
 
+    /**
+     * Publish links that leave their plugin (absolute, or climbing above its top folder) and source folders reached
+     * through a link out of the tree, with a warning each, instead of failing.
+     */
+    @Parameter(property = "wazo.provd.allowExternalLinks", defaultValue = "false")
+    private boolean allowExternalLinks;
+
+    /**
+     * A folder of firmware downloads ({@code wazo-deb provd firmware TREE --download --cache DIR}): each firmware
+     * file's size and sha1sum is compared with its download there, where there is one.
+     */
+    @Parameter(property = "wazo.provd.firmwareCache")
+    private File firmwareCache;
+
     /** Skips the goal. */
     @Parameter(property = "wazo.skip", defaultValue = "false")
     private boolean skip;
@@ -39,7 +54,9 @@ public class ProvdCheckMojo extends AbstractMojo {
         Path folder = tree.toPath().toAbsolutePath().normalize();
         VersionCheck.Report report;
         try {
-            report = new VersionCheck(folder, against, new ProvdLogListener(getLog())).run();
+            report = new VersionCheck(folder, against, new ProvdLogListener(getLog()))
+                    .allowingExternalLinks(allowExternalLinks)
+                    .verifyingFirmwareFrom(Optional.ofNullable(firmwareCache).map(File::toPath)).run();
         } catch (InvalidPluginException e) {
             throw new MojoFailureException(FailureMessages.invalidPlugin(folder, e.problems()));
         } catch (ProvdBuildException e) {
@@ -48,6 +65,8 @@ public class ProvdCheckMojo extends AbstractMojo {
         if (!report.passed()) {
             throw new MojoFailureException(FailureMessages.invalidPlugin(folder, report.problems()));
         }
+        getLog().info("Firmware: " + report.firmwareVerified() + " files' size and sha1sum verified against their download, "
+                + report.firmwareByForm() + " checked by form only");
         getLog().info(report.plugins() + " provd plugins checked against " + against + ", " + report.changed()
                 + " changed, each with a higher version");
     }

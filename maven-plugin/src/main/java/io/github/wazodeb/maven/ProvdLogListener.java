@@ -18,6 +18,11 @@ final class ProvdLogListener implements ProvdListener {
     }
 
     @Override
+    public synchronized void warning(String message) {
+        log.warn(message);
+    }
+
+    @Override
     public synchronized void targetOutput(String target, String line) {
         log.info("[" + target + "] " + line);
     }

@@ -4,7 +4,9 @@ import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.model.Problem;
 import io.github.wazodeb.model.Severity;
 import io.github.wazodeb.provd.channel.Channel;
+import io.github.wazodeb.provd.channel.PluginArchive;
 import io.github.wazodeb.provd.channel.PluginsIndex;
+import io.github.wazodeb.provd.channel.PublishedArchives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +17,21 @@ import java.util.Optional;
 /**
  * {@code provd promote}: copies the current archive of each named plugin from one channel to another and
  * regenerates the second channel's {@code plugins.db}. Refuses, before copying anything, a plugin the first
- * channel does not list or whose version is older than the one the second already serves.
+ * channel does not list or whose version is older than the one the second already serves, and an archive the
+ * second holds under the same name with other content (see {@link PublishedArchives}).
  */
 public final class Promotion {
 
     private final Path from;
     private final Path to;
     private final List<String> pluginIds;
+    private final ProvdListener listener;
 
-    public Promotion(Path from, Path to, List<String> pluginIds) {
+    public Promotion(Path from, Path to, List<String> pluginIds, ProvdListener listener) {
         this.from = from;
         this.to = to;
         this.pluginIds = List.copyOf(pluginIds);
+        this.listener = listener;
     }
 
     /** @return the index of the second channel after the promotion */
@@ -54,11 +59,25 @@ public final class Promotion {
         if (!problems.isEmpty()) {
             throw new InvalidPluginException(problems);
         }
+        List<PublishedArchives.Decision> decisions = new ArrayList<>();
+        List<byte[]> archives = new ArrayList<>();
         for (PluginsIndex.Entry entry : promoted) {
+            Path archive = source.archive(entry);
             try {
-                Channel.writeAtomically(to.resolve(entry.filename()), Files.readAllBytes(source.archive(entry)));
+                archives.add(Files.readAllBytes(archive));
             } catch (IOException e) {
-                throw new ProvdBuildException("cannot copy " + entry.filename() + ": " + e.getMessage(), e);
+                throw new ProvdBuildException("cannot read " + archive + ": " + e.getMessage(), e);
+            }
+            decisions.add(PublishedArchives.decide(to, entry.id(), entry.filename(), archives.get(archives.size() - 1),
+                    PluginArchive.read(archive).content()));
+        }
+        PublishedArchives.refuseOtherContent(decisions);
+        for (int i = 0; i < promoted.size(); i++) {
+            PublishedArchives.Decision decision = decisions.get(i);
+            if (decision.verdict() == PublishedArchives.Verdict.NEW) {
+                Channel.writeAtomically(decision.published(), archives.get(i));
+            } else {
+                listener.progress(decision.published() + " is already published with the same content: nothing to do");
             }
         }
         return Channel.writeIndex(to);

@@ -14,6 +14,10 @@ public interface ProvdListener {
     default void progress(String message) {
     }
 
+    /** Something allowed but worth a look ({@code --allow-external-links}'s links), formatted as a problem line. */
+    default void warning(String message) {
+    }
+
     /** A line printed by a target that runs through Python. */
     default void targetOutput(String target, String line) {
     }

@@ -3,6 +3,7 @@ package io.github.wazodeb.provd;
 import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.model.Problem;
 import io.github.wazodeb.model.Severity;
+import io.github.wazodeb.provd.content.BuildPlugins;
 import io.github.wazodeb.provd.model.BuildScript;
 import io.github.wazodeb.provd.model.BuildScriptParser;
 import io.github.wazodeb.provd.model.TargetDeclaration;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * A provd plugins tree: the folder whose sub-folders are plugin families, each with a {@code build.py}
  * (the repository's {@code plugins/} folder; the repository's root is accepted too). Reading it reads every
- * family's {@code build.py} and reports every problem at once.
+ * family's {@code build.py}, loads each with python3 as the tree's own builder does (a file that fails to load
+ * is an error, for copy-only families too) and reports every problem at once.
  */
 public final class ProvdTree {
 
@@ -58,21 +61,34 @@ public final class ProvdTree {
             throw new InvalidPluginException(List.of(new Problem(Severity.ERROR, tree.toString(), 0, 0, "", null,
                     "holds no plugin family (a folder with a build.py), nor does its plugins/ folder")));
         }
+        Map<String, BuildScriptParser.Result> parsed = new LinkedHashMap<>();
+        for (Path folder : folders) {
+            String file = folder.getFileName() + "/build.py";
+            try {
+                parsed.put(file, BuildScriptParser.parse(Files.readString(folder.resolve("build.py"),
+                        StandardCharsets.UTF_8), file));
+            } catch (IOException e) {
+                throw new ProvdBuildException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        Map<String, BuildPlugins.Loaded> loaded = BuildPlugins.load(root, List.copyOf(parsed.keySet()));
         List<Problem> problems = new ArrayList<>();
         List<Family> families = new ArrayList<>();
         Map<String, String> pluginIds = new HashMap<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
             String file = name + "/build.py";
-            String source;
-            try {
-                source = Files.readString(folder.resolve("build.py"), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ProvdBuildException("cannot read " + file + ": " + e.getMessage(), e);
+            BuildScriptParser.Result result = parsed.get(file);
+            BuildPlugins.Loaded load = loaded.get(file);
+            if (load.failed()) {
+                // Python's word is final: the tree's builder stops on this file ("while loading build plugin").
+                problems.add(new Problem(Severity.ERROR, file, load.line(), 0, "", null,
+                        "cannot be loaded as the tree's builder loads it: " + load.error()));
+                continue;
             }
-            BuildScriptParser.Result result = BuildScriptParser.parse(source, file);
             problems.addAll(result.problems());
             result.script().ifPresent(script -> {
+                problems.addAll(sameTargets(script, load));
                 for (TargetDeclaration target : script.targets()) {
                     String earlier = pluginIds.putIfAbsent(target.pluginId(), file + ":" + target.line());
                     if (earlier != null) {
@@ -87,6 +103,27 @@ public final class ProvdTree {
             throw new InvalidPluginException(problems);
         }
         return new ProvdTree(root, families);
+    }
+
+    /**
+     * What wazo-deb read of the file must be what Python declared, target for target: a target whose id or
+     * plugin id is computed is one wazo-deb cannot build as the tree's builder would.
+     */
+    private static List<Problem> sameTargets(BuildScript script, BuildPlugins.Loaded load) {
+        List<BuildPlugins.Declared> read = script.targets().stream().map(target -> new BuildPlugins.Declared(
+                target.id(), target.pluginId(), target.standardDirectories())).toList();
+        if (read.equals(load.targets())) {
+            return List.of();
+        }
+        return List.of(new Problem(Severity.ERROR, script.file(), 0, 0, "", null, "declares " + describe(load.targets())
+                + " when python3 loads it, but its @target(...) lines read as " + describe(read)
+                + ": each target id, plugin id and std_dirs must be written as literals"));
+    }
+
+    private static String describe(List<BuildPlugins.Declared> targets) {
+        return targets.isEmpty() ? "no target" : targets.stream().map(target -> "'" + target.id() + "' ('"
+                + target.pluginId() + "'" + (target.standardDirectories() ? "" : ", std_dirs=False") + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The folder holding the families. */

@@ -8,6 +8,8 @@ import io.github.wazodeb.provd.channel.PluginsIndex;
 import io.github.wazodeb.provd.content.ContentEntry;
 import io.github.wazodeb.provd.content.PluginContent;
 import io.github.wazodeb.provd.content.TemporaryFolders;
+import io.github.wazodeb.provd.firmware.FirmwareCache;
+import io.github.wazodeb.provd.model.IniDocument;
 import io.github.wazodeb.provd.model.PkgsDbCheck;
 import io.github.wazodeb.provd.model.PluginVersion;
 import java.io.IOException;
@@ -30,8 +32,13 @@ import java.util.Set;
  */
 public final class VersionCheck {
 
-    /** What was checked and what is wrong. */
-    public record Report(int plugins, int changed, List<Problem> problems) {
+    /**
+     * What was checked and what is wrong.
+     *
+     * @param firmwareVerified the {@code [file_*]} sections whose size and sha1sum were compared with a file
+     * @param firmwareByForm those only checked by form (a number, 40 hex digits)
+     */
+    public record Report(int plugins, int changed, List<Problem> problems, int firmwareVerified, int firmwareByForm) {
 
         public Report {
             problems = List.copyOf(problems);
@@ -49,21 +56,45 @@ public final class VersionCheck {
     private final Path tree;
     private final String against;
     private final ProvdListener listener;
+    private final boolean allowExternalLinks;
+    private final Optional<FirmwareCache> firmwareCache;
 
     /** @param against a channel folder, or a git ref of the tree's repository */
     public VersionCheck(Path tree, String against, ProvdListener listener) {
+        this(tree, against, listener, false, Optional.empty());
+    }
+
+    private VersionCheck(Path tree, String against, ProvdListener listener, boolean allowExternalLinks,
+            Optional<FirmwareCache> firmwareCache) {
         this.tree = tree;
         this.against = against;
         this.listener = listener;
+        this.allowExternalLinks = allowExternalLinks;
+        this.firmwareCache = firmwareCache;
+    }
+
+    /** This check, with links that leave a plugin or the tree warned about instead of refused. */
+    public VersionCheck allowingExternalLinks(boolean allow) {
+        return new VersionCheck(tree, against, listener, allow, firmwareCache);
+    }
+
+    /**
+     * This check, comparing each firmware file's size and sha1sum with its download in {@code folder} (as
+     * {@code provd firmware --download --cache} keeps them) where there is one.
+     */
+    public VersionCheck verifyingFirmwareFrom(Optional<Path> folder) {
+        return new VersionCheck(tree, against, listener, allowExternalLinks,
+                folder.map(path -> new FirmwareCache(path.toAbsolutePath().normalize())));
     }
 
     public Report run() throws InvalidPluginException, ProvdBuildException {
         ProvdTree current = ProvdTree.read(tree);
         List<Problem> problems = new ArrayList<>();
-        PluginBuilder.Result result = new PluginBuilder(listener).buildAll(current.targets(List.of()));
+        PluginBuilder.Result result = new PluginBuilder(listener, allowExternalLinks).buildAll(current.targets(List.of()));
         List<BuiltPlugin> built = result.built();
         problems.addAll(result.problems());
-        problems.addAll(checkPkgsDbs(built));
+        int[] firmware = new int[2];
+        problems.addAll(checkPkgsDbs(result.contents(), firmware));
         Map<String, Earlier> earlier = earlier();
         int changed = 0;
         for (BuiltPlugin plugin : built) {
@@ -83,7 +114,7 @@ public final class VersionCheck {
                                 + "): " + plugin.pluginId() + " changed: " + summary(changes)));
             }
         }
-        return new Report(built.size(), changed, problems);
+        return new Report(built.size(), changed, problems, firmware[0], firmware[1]);
     }
 
     private static String summary(List<String> changes) {
@@ -92,20 +123,58 @@ public final class VersionCheck {
                 + (changes.size() > shown ? " and " + (changes.size() - shown) + " more" : "");
     }
 
-    /** Each built plugin's {@code pkgs/pkgs.db}, checked once per source file. */
-    private static List<Problem> checkPkgsDbs(List<BuiltPlugin> built) {
+    /** Each built plugin's {@code pkgs/pkgs.db}, checked once per source file, whatever its plugin-info says. */
+    private List<Problem> checkPkgsDbs(Map<String, PluginContent> contents, int[] firmware)
+            throws ProvdBuildException {
         List<Problem> problems = new ArrayList<>();
         Set<String> checked = new LinkedHashSet<>();
-        for (BuiltPlugin plugin : built) {
-            Optional<ContentEntry> pkgs = plugin.content().entry("pkgs/pkgs.db");
+        for (Map.Entry<String, PluginContent> plugin : contents.entrySet()) {
+            Optional<ContentEntry> pkgs = plugin.getValue().entry("pkgs/pkgs.db");
             if (pkgs.isPresent() && pkgs.get().type() == ContentEntry.Type.FILE) {
-                String file = pkgs.get().origin().isEmpty() ? plugin.pluginId() + "/pkgs/pkgs.db" : pkgs.get().origin();
+                String file = pkgs.get().origin().isEmpty() ? plugin.getKey() + "/pkgs/pkgs.db" : pkgs.get().origin();
                 if (checked.add(file)) {
-                    problems.addAll(PkgsDbCheck.check(new String(pkgs.get().data(), StandardCharsets.UTF_8), file));
+                    String text = new String(pkgs.get().data(), StandardCharsets.UTF_8);
+                    problems.addAll(PkgsDbCheck.check(text, file));
+                    problems.addAll(verifyFirmware(text, file, firmware));
                 }
             }
         }
         return problems;
+    }
+
+    /** Compares each {@code [file_*]} section with its file in the firmware cache, counting what could not be. */
+    private List<Problem> verifyFirmware(String text, String file, int[] firmware) throws ProvdBuildException {
+        IniDocument document;
+        try {
+            document = IniDocument.parse(text);
+        } catch (IniDocument.SyntaxException e) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (IniDocument.Section section : document.sections()) {
+            if (!section.name().startsWith("file_")) {
+                continue;
+            }
+            String url = section.option("url").map(IniDocument.Option::value).orElse("");
+            Optional<Path> cached = firmwareCache.flatMap(cache -> cache.find(url));
+            if (cached.isEmpty()) {
+                firmware[1]++;
+                continue;
+            }
+            firmware[0]++;
+            compare(section, "size", String.valueOf(Channel.size(cached.get())), url, file, problems);
+            compare(section, "sha1sum", Channel.sha1(cached.get()), url, file, problems);
+        }
+        return problems;
+    }
+
+    private static void compare(IniDocument.Section section, String key, String actual, String url, String file,
+            List<Problem> problems) {
+        Optional<IniDocument.Option> option = section.option(key);
+        if (option.isPresent() && !option.get().value().equalsIgnoreCase(actual)) {
+            problems.add(new Problem(Severity.ERROR, file, option.get().line(), 0, section.name() + "." + key,
+                    option.get().value(), "differs from the downloaded " + url + ": " + actual));
+        }
     }
 
     private Map<String, Earlier> earlier() throws ProvdBuildException {
@@ -123,7 +192,8 @@ public final class VersionCheck {
             snapshot = Files.createTempDirectory("wazo-provd-ref");
             listener.progress("building the tree as of " + against);
             ProvdTree then = ProvdTree.read(GitSnapshot.checkout(tree, against, snapshot));
-            for (BuiltPlugin plugin : new PluginBuilder(listener).build(then.targets(List.of()))) {
+            // The earlier state is only compared with: its links were published already, or never will be.
+            for (BuiltPlugin plugin : new PluginBuilder(ProvdListener.SILENT, true).build(then.targets(List.of()))) {
                 earlier.put(plugin.pluginId(), new Earlier(plugin.info().version(), plugin.content()));
             }
             return earlier;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.wazodeb.deb.testing.Requirement;
 import io.github.wazodeb.deb.testing.Requirements;
 import io.github.wazodeb.provd.content.ContentEntry;
+import io.github.wazodeb.provd.content.ExternalLinks;
 import io.github.wazodeb.provd.content.PluginContent;
 import io.github.wazodeb.provd.content.ScriptTarget;
 import io.github.wazodeb.provd.model.TargetRecipe;
@@ -30,10 +31,10 @@ class CopyTargetMatchesRsyncTest {
                 .containsExactly("wazo-acme-1.0", "wazo-acme-2.0", "wazo-beta-1.0");
 
         for (ProvdTree.Target target : copyTargets) {
-            PluginContent inProcess = new PluginBuilder(ProvdListener.SILENT).content(target);
+            PluginContent inProcess = new PluginBuilder(ProvdListener.SILENT, false).content(target);
             PluginContent byRsync = ScriptTarget.build(target.family().folder(), target.family().name(),
                     target.declaration(), new TargetRecipe.Script("compared with rsync", List.of("rsync")),
-                    ProvdListener.SILENT);
+                    new ExternalLinks(false), ProvdListener.SILENT);
 
             assertThat(inProcess.changesSince(byRsync)).as(target.name()).isEmpty();
             assertThat(paths(inProcess)).as(target.name()).isEqualTo(paths(byRsync));
@@ -43,7 +44,7 @@ class CopyTargetMatchesRsyncTest {
     @Test
     void theRulesKeepWhatTheyIncludeAndDropDotFilesExcludedFoldersAndSkippedLinks() throws Exception {
         ProvdTree tree = ProvdTree.read(ProvdTrees.standard(work));
-        PluginBuilder builder = new PluginBuilder(ProvdListener.SILENT);
+        PluginBuilder builder = new PluginBuilder(ProvdListener.SILENT, false);
         PluginContent v1 = builder.content(tree.targets(List.of("wazo_acme/v1")).get(0));
         PluginContent v2 = builder.content(tree.targets(List.of("wazo-acme-2.0")).get(0));
 

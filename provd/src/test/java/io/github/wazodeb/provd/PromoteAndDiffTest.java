@@ -26,7 +26,7 @@ class PromoteAndDiffTest {
         new ChannelBuild(tree, testing, List.of("wazo_beta"), Instant.EPOCH, ProvdListener.SILENT).run();
         new ChannelBuild(tree, testing, List.of("wazo_acme/v1"), Instant.EPOCH, ProvdListener.SILENT).run();
 
-        new Promotion(testing, stable, List.of("wazo-beta-1.0")).run();
+        new Promotion(testing, stable, List.of("wazo-beta-1.0"), ProvdListener.SILENT).run();
 
         assertThat(Channel.read(stable).index().entries()).containsOnlyKeys("wazo-beta-1.0");
         assertThat(stable.resolve("wazo-beta-1.0-1.0.tar.bz2")).hasSameBinaryContentAs(testing.resolve("wazo-beta-1.0-1.0.tar.bz2"));
@@ -40,7 +40,7 @@ class PromoteAndDiffTest {
         new ChannelBuild(ProvdTrees.standard(work.resolve("plugins")), testing, List.of("wazo_beta"), Instant.EPOCH,
                 ProvdListener.SILENT).run();
 
-        assertThatThrownBy(() -> new Promotion(testing, work.resolve("stable"), List.of("wazo-nope")).run())
+        assertThatThrownBy(() -> new Promotion(testing, work.resolve("stable"), List.of("wazo-nope"), ProvdListener.SILENT).run())
                 .isInstanceOf(InvalidPluginException.class)
                 .hasMessageContaining("\"wazo-nope\" is not a plugin of this channel");
         assertThat(work.resolve("stable")).doesNotExist();

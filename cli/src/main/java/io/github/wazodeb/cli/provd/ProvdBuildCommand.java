@@ -1,6 +1,7 @@
 package io.github.wazodeb.cli.provd;
 
 import io.github.wazodeb.model.InvalidPluginException;
+import io.github.wazodeb.provd.BuildTime;
 import io.github.wazodeb.provd.ChannelBuild;
 import io.github.wazodeb.provd.ProvdBuildException;
 import java.io.PrintWriter;
@@ -26,7 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "named. Copy-only targets are built in-process as their rsync rules say; others run "
                         + "their build.py with python3.",
                 "",
-                "Entry times come from SOURCE_DATE_EPOCH, else a fixed default. Prints each archive written."})
+                "Entry times come from SOURCE_DATE_EPOCH, else the last commit that touched the tree when it "
+                        + "is a git checkout, else 2000-01-01 (said once on standard error). Prints each archive "
+                        + "of the channel built.",
+                "",
+                "A published plugin is immutable: an archive the channel holds under the same name with other "
+                        + "content is refused (exit 1: bump the plugin's version); the same content is kept as "
+                        + "published."})
 final class ProvdBuildCommand implements Callable<Integer> {
 
     @Spec
@@ -45,15 +52,22 @@ final class ProvdBuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Only the archives' paths and errors.")
     private boolean quiet;
 
+    @Option(names = "--allow-external-links",
+            description = "Publish links that leave their plugin, and source folders reached through a link out of the tree, with a warning each (default: refused).")
+    private boolean allowExternalLinks;
+
     @Override
     public Integer call() throws InvalidPluginException, ProvdBuildException {
         PrintWriter err = spec.commandLine().getErr();
-        List<ChannelBuild.Published> published = new ChannelBuild(tree, channel, names,
-                ChannelBuild.timestampFromEnvironment(), new StderrProgress(err, quiet)).run();
+        StderrProgress progress = new StderrProgress(err, quiet);
+        BuildTime time = BuildTime.of(tree, System.getenv());
+        progress.progress("entry times: " + time.describe());
+        List<ChannelBuild.Published> published = new ChannelBuild(tree, channel, names, time.instant(), progress)
+                .allowingExternalLinks(allowExternalLinks).run();
         PrintWriter out = spec.commandLine().getOut();
         for (ChannelBuild.Published plugin : published) {
             out.println(plugin.archive());
-            if (!quiet) {
+            if (!quiet && plugin.written()) {
                 err.println("wazo-deb: built " + plugin.pluginId() + " " + plugin.version() + " (" + plugin.size()
                         + " bytes, sha1 " + plugin.sha1sum() + ")");
             }

@@ -6,6 +6,7 @@ import io.github.wazodeb.provd.ProvdBuildException;
 import io.github.wazodeb.provd.VersionCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,13 +40,25 @@ final class ProvdCheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Only problems and the result.")
     private boolean quiet;
 
+    @Option(names = "--allow-external-links",
+            description = "Publish links that leave their plugin, and source folders reached through a link out of the tree, with a warning each (default: refused).")
+    private boolean allowExternalLinks;
+
+    @Option(names = "--firmware-cache", paramLabel = "DIR",
+            description = "Compare each firmware file's size and sha1sum with its download in DIR, as `provd firmware --download --cache DIR` keeps them.")
+    private Path firmwareCache;
+
     @Override
     public Integer call() throws InvalidPluginException, ProvdBuildException {
         PrintWriter err = spec.commandLine().getErr();
-        VersionCheck.Report report = new VersionCheck(tree, against, new StderrProgress(err, quiet)).run();
+        VersionCheck.Report report = new VersionCheck(tree, against, new StderrProgress(err, quiet))
+                .allowingExternalLinks(allowExternalLinks).verifyingFirmwareFrom(Optional.ofNullable(firmwareCache)).run();
         for (Problem problem : report.problems()) {
             err.println(problem.format());
         }
+        err.println("wazo-deb: firmware: " + report.firmwareVerified() + " files' size and sha1sum verified against"
+                + " their download, " + report.firmwareByForm() + " checked by form only"
+                + (report.firmwareByForm() > 0 ? " (provd firmware TREE --download verifies them)" : ""));
         err.println("wazo-deb: " + report.plugins() + " plugins checked against " + against + ", " + report.changed()
                 + " changed: " + (report.passed() ? "every change carries a higher version"
                         : report.problems().size() + (report.problems().size() == 1 ? " problem" : " problems")));

@@ -14,6 +14,8 @@ public final class ProvdCommand implements Runnable {
 
     /** The exit codes of SPEC section 5, as the other commands use them. */
     static final int DONE = 0;
+    /** {@code diff}'s "the channels differ", as {@code git diff --exit-code} says it. */
+    static final int DIFFERENT = 1;
     static final int INVALID_INPUT = 2;
 
     @CommandLine.Spec

@@ -18,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "promote",
         mixinStandardHelpOptions = true,
-        description = "Copies the named plugins' archives from one channel folder to another and regenerates its plugins.db.")
+        description = {
+                "Copies the named plugins' archives from one channel folder to another and regenerates its plugins.db.",
+                "A published plugin is immutable: an archive TO holds under the same name with other content is refused",
+                "(exit 1: bump the plugin's version); the same content is nothing to do."})
 final class ProvdPromoteCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +38,8 @@ final class ProvdPromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidPluginException, ProvdBuildException {
-        PluginsIndex index = new Promotion(from, to, pluginIds).run();
+        PluginsIndex index = new Promotion(from, to, pluginIds,
+                new StderrProgress(spec.commandLine().getErr(), false)).run();
         PrintWriter out = spec.commandLine().getOut();
         for (String id : pluginIds) {
             out.println(to.resolve(index.entries().get(id).filename()));

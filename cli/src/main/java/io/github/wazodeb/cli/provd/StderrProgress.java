@@ -23,6 +23,12 @@ final class StderrProgress implements ProvdListener {
     }
 
     @Override
+    public synchronized void warning(String message) {
+        err.println(message);
+        err.flush();
+    }
+
+    @Override
     public synchronized void targetOutput(String target, String line) {
         if (!quiet) {
             err.println("  [" + target + "] " + line);

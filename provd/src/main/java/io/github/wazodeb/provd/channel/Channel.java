@@ -55,20 +55,40 @@ public final class Channel {
      * read for its top folder (the plugin id) and {@code plugin-info}, the highest version of each plugin kept.
      */
     public static PluginsIndex scan(Path folder) throws ProvdBuildException {
+        return scan(folder, Map.of());
+    }
+
+    /**
+     * As {@link #scan(Path)}, taking the plugin id and {@code plugin-info} of the archives named in {@code known}
+     * (those a build just wrote or found published with the same content) instead of unpacking them again.
+     */
+    public static PluginsIndex scan(Path folder, Map<String, Known> known) throws ProvdBuildException {
         Map<String, PluginsIndex.Entry> entries = new TreeMap<>();
         for (Path archive : archives(folder)) {
-            PluginArchive.Contents contents = PluginArchive.read(archive);
-            PluginInfo info = pluginInfo(archive, contents.content());
-            PluginsIndex.Entry entry = PluginsIndex.entry(contents.topFolder(), info.fields(),
+            Known read = known.get(archive.getFileName().toString());
+            if (read == null) {
+                PluginArchive.Contents contents = PluginArchive.read(archive);
+                read = new Known(contents.topFolder(), pluginInfo(archive, contents.content()));
+            }
+            PluginsIndex.Entry entry = PluginsIndex.entry(read.pluginId(), read.info().fields(),
                     archive.getFileName().toString(), size(archive), sha1(archive));
             entries.merge(entry.id(), entry, (a, b) -> b.version().compareTo(a.version()) > 0 ? b : a);
         }
         return new PluginsIndex(entries);
     }
 
+    /** An archive's top folder and {@code plugin-info}, as its builder knows them. */
+    public record Known(String pluginId, PluginInfo info) {
+    }
+
     /** Writes {@code plugins.db} from the channel's archives; see {@link #scan}. */
     public static PluginsIndex writeIndex(Path folder) throws ProvdBuildException {
-        PluginsIndex index = scan(folder);
+        return writeIndex(folder, Map.of());
+    }
+
+    /** Writes {@code plugins.db} from the channel's archives; see {@link #scan(Path, Map)}. */
+    public static PluginsIndex writeIndex(Path folder, Map<String, Known> known) throws ProvdBuildException {
+        PluginsIndex index = scan(folder, known);
         writeAtomically(folder.resolve(INDEX), index.toJson());
         return index;
     }

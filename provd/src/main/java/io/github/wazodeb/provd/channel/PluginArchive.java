@@ -65,7 +65,7 @@ public final class PluginArchive {
                                 timestamp);
                         file.setSize(entry.size());
                         tar.putArchiveEntry(file);
-                        tar.write(entry.data());
+                        entry.writeData(tar);
                         tar.closeArchiveEntry();
                     }
                 }

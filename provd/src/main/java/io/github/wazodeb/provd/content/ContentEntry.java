@@ -41,6 +41,13 @@ public record ContentEntry(String path, Type type, boolean executable, byte[] da
         return data == null ? null : data.clone();
     }
 
+    /** Writes the file's bytes to {@code out} without copying them (an archive writes every file once). */
+    public void writeData(java.io.OutputStream out) throws java.io.IOException {
+        if (data != null) {
+            out.write(data);
+        }
+    }
+
     /** The file's size in bytes; 0 for a folder or a link. */
     public long size() {
         return data == null ? 0 : data.length;

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * Builds a copy-only target in-process: its rsync calls in order, each as {@code rsync -rlp} with its rules
  * would fill the output folder (transfer root, filter decisions, links kept or skipped, later copies
- * overlaying earlier ones), then the standard {@code var/} folders.
+ * overlaying earlier ones), then the standard {@code var/} folders. Links that leave the plugin or the tree
+ * are recorded in {@link ExternalLinks}.
  */
 public final class CopyTarget {
 
@@ -24,15 +26,25 @@ public final class CopyTarget {
      * @param family the family folder, where the target's sources are
      * @param familyName the family folder's name, for the entries' origins
      */
-    public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Copy recipe)
-            throws ProvdBuildException {
+    public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Copy recipe,
+            ExternalLinks links) throws ProvdBuildException {
+        PluginContent content = copy(family, familyName, target, recipe.calls(), links);
+        links.checkContent(content, target.pluginId());
+        return content;
+    }
+
+    /** The calls' copies and the standard folders, the links in the content not checked. */
+    static PluginContent copy(Path family, String familyName, TargetDeclaration target, List<RsyncCall> calls,
+            ExternalLinks links) throws ProvdBuildException {
         String name = familyName + " target " + target.id();
         ContentBuilder output = new ContentBuilder(name);
         try {
-            for (RsyncCall call : recipe.calls()) {
+            for (RsyncCall call : calls) {
                 RsyncFilter filter = new RsyncFilter(call.rules());
                 for (String source : call.sources()) {
-                    copy(family, familyName, source, call, filter, output, name);
+                    if (insideTree(family, familyName, source, target, links)) {
+                        copy(family, familyName, source, call, filter, output, name);
+                    }
                 }
             }
             if (target.standardDirectories()) {
@@ -42,6 +54,25 @@ public final class CopyTarget {
             throw new ProvdBuildException(name + " failed: " + e.getMessage(), e);
         }
         return output.build();
+    }
+
+    /**
+     * Whether the folders rsync follows to reach {@code source} (all of its path for {@code dir/}, its parents
+     * for {@code dir}, which is copied as a link when it is one) stay in the tree; else it is recorded, and
+     * copied only when such links are allowed.
+     */
+    private static boolean insideTree(Path family, String familyName, String source, TargetDeclaration target,
+            ExternalLinks links) throws IOException {
+        Path from = family.resolve(source).normalize();
+        Path followed = source.endsWith("/") || source.equals(".") ? from : from.getParent();
+        if (!Files.exists(followed)) {
+            return true;
+        }
+        Path real = followed.toRealPath();
+        if (real.startsWith(family.getParent().toRealPath())) {
+            return true;
+        }
+        return links.sourceOutside(familyName + "/" + stripSlashes(source), real, target.pluginId());
     }
 
     private static void copy(Path family, String familyName, String source, RsyncCall call, RsyncFilter filter,

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds a target that does more than copy by running its function from the family's own {@code build.py}
  * with {@code python3}, in the family folder, into an empty output folder, as the tree's build script does;
- * then reads that folder (links kept) and adds the standard {@code var/} folders. A target that raises fails
- * the build with its last lines.
+ * then reads that folder (links kept), adds the standard {@code var/} folders and names each file by where it
+ * came from in the tree ({@link TracedCopies}). A target that raises fails the build with its last lines.
  */
 public final class ScriptTarget {
 
@@ -35,7 +35,7 @@ public final class ScriptTarget {
     }
 
     public static PluginContent build(Path family, String familyName, TargetDeclaration target, TargetRecipe.Script recipe,
-            ProvdListener listener) throws ProvdBuildException {
+            ExternalLinks links, ProvdListener listener) throws ProvdBuildException {
         String name = familyName + " target " + target.id();
         List<String> missing = new ArrayList<>();
         for (String program : programsNeeded(recipe)) {
@@ -51,18 +51,26 @@ public final class ScriptTarget {
         try {
             work = Files.createTempDirectory("wazo-provd-target");
             Path output = Files.createDirectory(work.resolve(target.pluginId()));
-            run(family, target, output, name, listener);
+            Path trace = work.resolve("rsync-calls.jsonl");
+            run(family, target, output, trace, name, listener);
             ContentBuilder content = new ContentBuilder(name);
             FileTrees.readAll(output, "", "", content);
             if (target.standardDirectories()) {
                 content.addStandardDirectories();
             }
-            return content.build();
+            PluginContent built = TracedCopies.withOrigins(content.build(), trace, family, familyName, target, output,
+                    links);
+            links.checkContent(built, target.pluginId());
+            return built;
         } catch (IOException e) {
             throw new ProvdBuildException(name + " failed: " + e.getMessage(), e);
         } finally {
             TemporaryFolders.delete(work);
         }
+    }
+
+    private static String familyName(Path family) {
+        return family.getFileName().toString();
     }
 
     private static List<String> programsNeeded(TargetRecipe.Script recipe) {
@@ -72,17 +80,10 @@ public final class ScriptTarget {
         return programs;
     }
 
-    private static void run(Path family, TargetDeclaration target, Path output, String name, ProvdListener listener)
-            throws IOException, ProvdBuildException {
-        String driver;
-        try (InputStream in = ScriptTarget.class.getResourceAsStream("run-target.py")) {
-            driver = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Process process = new ProcessBuilder("python3", "-c", driver, "build.py", target.id(), output.toString())
-                .directory(family.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+    private static void run(Path family, TargetDeclaration target, Path output, Path trace, String name,
+            ProvdListener listener) throws IOException, ProvdBuildException {
+        Process process = BuildPlugins.start(family.getParent(), familyName(family) + "/build.py", target.id(), output,
+                trace);
         Deque<String> last = new ArrayDeque<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(

@@ -54,8 +54,7 @@ public final class PluginInfoReader {
                 return invalid(file, parser.currentTokenLocation().getLineNr(), "", "holds more than one JSON value");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            return invalid(file, where == null ? 0 : where.getLineNr(), "", "is not valid JSON: " + e.getOriginalMessage());
+            return invalid(file, lineOfMistake(json, e.getLocation()), "", "is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             return invalid(file, 0, "", "cannot be read: " + e.getMessage());
         }
@@ -72,6 +71,60 @@ public final class PluginInfoReader {
         }
         return new Result(Optional.of(new PluginInfo(PluginVersion.of((String) fields.get("version")), fields, lines)),
                 List.of());
+    }
+
+    /**
+     * The line a person must change. A parser notices a missing comma, or a comma before a closing bracket, only
+     * at the next token, which is often on the next line: then the mistake is on the line of the token before
+     * (or of the stray comma).
+     */
+    private static int lineOfMistake(byte[] json, JsonLocation where) {
+        int reported = where == null ? 0 : where.getLineNr();
+        long lastEnd = -1;
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            while (parser.nextToken() != null) {
+                parser.finishToken(); // a string's end is read only on demand
+                lastEnd = parser.currentLocation().getByteOffset();
+            }
+        } catch (IOException e) {
+            // Expected: the scan stops where the read stopped, after the last good token.
+        }
+        if (lastEnd <= 0 || lastEnd > json.length) {
+            return reported;
+        }
+        int next = skipSpace(json, (int) lastEnd);
+        int comma = -1;
+        if (next < json.length && json[next] == ',') {
+            comma = next;
+            next = skipSpace(json, next + 1);
+        }
+        if (next >= json.length) {
+            return reported;
+        }
+        if (comma >= 0) {
+            // A comma before a closing bracket is the mistake; anything else after a comma is wrong where it is.
+            return lineAt(json, json[next] == '}' || json[next] == ']' ? comma : next);
+        }
+        boolean separator = json[next] == ':' || json[next] == '}' || json[next] == ']';
+        return lineAt(json, separator ? next : (int) lastEnd - 1);
+    }
+
+    private static int skipSpace(byte[] json, int from) {
+        int i = from;
+        while (i < json.length && (json[i] == ' ' || json[i] == '\t' || json[i] == '\r' || json[i] == '\n')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int lineAt(byte[] json, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < json.length; i++) {
+            if (json[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static void requireString(Map<String, Object> fields, Map<String, Integer> lines, String file, String key,
