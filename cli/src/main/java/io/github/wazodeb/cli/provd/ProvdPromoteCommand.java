@@ -19,9 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "promote",
         mixinStandardHelpOptions = true,
         description = {
-                "Copies the named plugins' archives from one channel folder to another and regenerates its plugins.db.",
-                "A published plugin is immutable: an archive TO holds under the same name with other content is refused",
-                "(exit 1: bump the plugin's version); the same content is nothing to do."})
+                "Copies the named plugins' archives from one channel folder to another and regenerates its "
+                        + "plugins.db.",
+                "",
+                "A published plugin is immutable: an archive TO holds under the same name with other content is "
+                        + "refused (exit 1: bump the plugin's version); the same content is nothing to do."})
 final class ProvdPromoteCommand implements Callable<Integer> {
 
     @Spec
