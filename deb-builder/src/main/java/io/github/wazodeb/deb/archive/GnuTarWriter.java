@@ -59,16 +59,23 @@ final class GnuTarWriter implements Closeable {
         while (remaining > 0) {
             int read = content.read(buffer, 0, (int) Math.min(buffer.length, remaining));
             if (read < 0) {
-                throw new IOException("\"" + name + "\" shrank while it was being packaged: " + (size - remaining)
+                throw new SizeChangedException("\"" + name + "\" shrank while it was being packaged: " + (size - remaining)
                         + " of " + size + " bytes");
             }
             tar.write(buffer, 0, read);
             remaining -= read;
         }
         if (content.read() >= 0) {
-            throw new IOException("\"" + name + "\" grew while it was being packaged beyond " + size + " bytes");
+            throw new SizeChangedException("\"" + name + "\" grew while it was being packaged beyond " + size + " bytes");
         }
         tar.closeArchiveEntry();
+    }
+
+    /** A file's content was not the size its header says: the file changed while it was read. */
+    static final class SizeChangedException extends IOException {
+        SizeChangedException(String message) {
+            super(message);
+        }
     }
 
     /** Writes the end-of-archive records and closes the underlying stream. */

@@ -77,10 +77,11 @@ class AtomicWriteTest {
     @Test
     void aPayloadFileRemovedAfterWriteDataFailsWriteDebAndLeavesNothingInTheTargetDirectory() throws IOException {
         DataMember data = writer.writeData(PayloadTree.scan(staging));
-        Files.delete(staging.resolve("usr/share/doc/pkg/readme"));
+        Files.delete(staging.resolve("usr/share/doc/pkg/empty"));
 
         assertThatThrownBy(() -> writer.writeDeb(List.of(Fixtures.control("x", 1)), data, out.resolve("x.deb")))
-                .isInstanceOf(IOException.class).hasMessageContaining("the payload changed");
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("payload entry \"usr/share/doc/pkg\" changed while being packaged");
         assertThat(list(out)).isEmpty();
     }
 
@@ -90,7 +91,9 @@ class AtomicWriteTest {
         Files.writeString(staging.resolve("usr/share/doc/pkg/readme"), "another length than before, surely");
 
         assertThatThrownBy(() -> writer.writeDeb(List.of(Fixtures.control("x", 1)), data, out.resolve("x.deb")))
-                .isInstanceOf(IOException.class).hasMessageContaining("the payload changed");
+                .isInstanceOf(PayloadException.class)
+                // The walk meets the file first under its other name.
+                .hasMessageContaining("payload entry \"usr/lib/pkg/hard\" changed while being packaged");
         assertThat(list(out)).isEmpty();
     }
 
