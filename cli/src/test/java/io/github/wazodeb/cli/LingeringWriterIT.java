@@ -89,11 +89,13 @@ class LingeringWriterIT {
             throws Exception {
         Path plugin = PluginDirs.plugin(work, PLUGIN_YML, PluginDirs.rulesWhere("package", """
                 mkdir -p "$pkgdir/usr/share/truth"
-                head -c 4194304 "$PWD/all-a" > "$pkgdir/usr/share/truth/data.bin"
+                cat "$PWD/all-a" > "$pkgdir/usr/share/truth/data.bin"
                 TARGET="$pkgdir/usr/share/truth/data.bin"
                 """ + START_WRITER.formatted("\"$PWD/all-a\" \"$PWD/all-b\"")));
-        Files.write(plugin.resolve("all-a"), "a".repeat(4 << 20).getBytes(StandardCharsets.US_ASCII));
-        Files.write(plugin.resolve("all-b"), "b".repeat(4 << 20).getBytes(StandardCharsets.US_ASCII));
+        // Over the 16 MiB up to which a payload is read once (and md5sums and data.tar cannot disagree):
+        // this one is read twice, the second pass held to the first.
+        Files.write(plugin.resolve("all-a"), "a".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));
+        Files.write(plugin.resolve("all-b"), "b".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));
 
         for (int round = 0; round < ROUNDS; round++) {
             Optional<Path> deb = buildWithAWriter(plugin, round, "payload entry \"usr/share/truth/data.bin\" "

@@ -19,17 +19,36 @@ public final class DataMember {
     private final long installedSizeKiB;
     private final ElfBinaries elfBinaries;
     private final SetIdEntries setIdEntries;
+    /** What the first pass saw, for the second to be held to; null when the tar was written in one read. */
     private final EntryLedger ledger;
+    /** The uncompressed data.tar, when it was written in one read; null when it is written by a second pass. */
+    private final HeldTar heldTar;
 
+    /** Found by a first pass, its data.tar to be written by a second pass held to {@code ledger}. */
     DataMember(PayloadTree tree, Compression compression, ControlMember.Content md5sums, long installedSizeKiB,
             ElfBinaries elfBinaries, SetIdEntries setIdEntries, EntryLedger ledger) {
+        this(tree, compression, md5sums, installedSizeKiB, elfBinaries, setIdEntries,
+                Objects.requireNonNull(ledger, "ledger"), null);
+    }
+
+    /** Found in the one read that wrote {@code heldTar}, the uncompressed data.tar. */
+    DataMember(PayloadTree tree, Compression compression, ControlMember.Content md5sums, long installedSizeKiB,
+            ElfBinaries elfBinaries, SetIdEntries setIdEntries, HeldTar heldTar) {
+        this(tree, compression, md5sums, installedSizeKiB, elfBinaries, setIdEntries, null,
+                Objects.requireNonNull(heldTar, "heldTar"));
+    }
+
+    private DataMember(PayloadTree tree, Compression compression, ControlMember.Content md5sums,
+            long installedSizeKiB, ElfBinaries elfBinaries, SetIdEntries setIdEntries, EntryLedger ledger,
+            HeldTar heldTar) {
         this.tree = Objects.requireNonNull(tree, "tree");
         this.compression = Objects.requireNonNull(compression, "compression");
         this.md5sums = Objects.requireNonNull(md5sums, "md5sums");
         this.installedSizeKiB = installedSizeKiB;
         this.elfBinaries = Objects.requireNonNull(elfBinaries, "elfBinaries");
         this.setIdEntries = Objects.requireNonNull(setIdEntries, "setIdEntries");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.ledger = ledger;
+        this.heldTar = heldTar;
     }
 
     /** The payload. */
@@ -77,9 +96,14 @@ public final class DataMember {
         }
     }
 
-    /** What the first pass saw of each entry, for the pass that writes the data to be held to. */
+    /** What the first pass saw of each entry, for the pass that writes the data to be held to; null after one read. */
     EntryLedger ledger() {
         return ledger;
+    }
+
+    /** The data.tar written in the one read of a small payload; null when a second pass writes it. */
+    HeldTar heldTar() {
+        return heldTar;
     }
 
     /**

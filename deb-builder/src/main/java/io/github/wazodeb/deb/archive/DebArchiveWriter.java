@@ -4,6 +4,7 @@ import io.github.wazodeb.deb.Compression;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.tukaani.xz.ArrayCache;
 
@@ -38,6 +40,10 @@ import org.tukaani.xz.ArrayCache;
  * with no filler member or reserved slot). Both members are streamed into the package, their size fields
  * filled in once their compressed sizes are known, and the package's SHA-256 is then read back from the
  * page cache.
+ *
+ * <p>A small payload (a tar of up to 16 MiB, which most plugins are) is read once instead ({@link OneRead}):
+ * its tar is held in memory while md5sums are computed from the same bytes, and compressed into the
+ * package after the control member. A larger one is given up on at that size and read twice as above.
  *
  * <p>One truth for the payload: the second pass is held to the first entry by entry (path, type, mode, size,
  * inode, modification and change times, kept in a ledger file) and each file's bytes are digested on their
@@ -66,13 +72,21 @@ public final class DebArchiveWriter {
     /** xz's encoder arrays, shared by this writer's data and control members; thread-safe, and it holds
      *  them through soft references only. Null unless the compression is xz. */
     private final ArrayCache xzArrays;
+    /** Bytes of uncompressed tar up to which the payload is read once (see {@link OneRead}). */
+    private final long oneReadLimit;
 
     public DebArchiveWriter(Compression compression, int level, Instant timestamp) {
+        this(compression, level, timestamp, OneRead.DEFAULT_LIMIT);
+    }
+
+    /** As the public constructor, with another limit for the one read: 0 reads every payload twice. */
+    DebArchiveWriter(Compression compression, int level, Instant timestamp, long oneReadLimit) {
         this.compression = Objects.requireNonNull(compression, "compression");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.level = compression.requireLevel(level);
         requireTarTimestamp(timestamp);
         this.xzArrays = compression == Compression.XZ ? XzChunks.newArrayCache() : null;
+        this.oneReadLimit = oneReadLimit;
     }
 
     /**
@@ -106,6 +120,11 @@ public final class DebArchiveWriter {
      * they must stay as they are until {@link #writeDeb} has written the package.
      */
     public DataMember writeData(PayloadTree tree, Path scratchDirectory) throws IOException {
+        Optional<DataMember> small = new OneRead(compression, timestamp)
+                .write(tree, scratch(scratchDirectory, "md5sums"), oneReadLimit);
+        if (small.isPresent()) {
+            return small.get();
+        }
         PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
         DataMember.SetIdEntries.Collector setIds = new DataMember.SetIdEntries.Collector();
         try (Md5Pass md5sums = new Md5Pass(scratch(scratchDirectory, "md5sums"), tree.knownContents());
@@ -158,7 +177,7 @@ public final class DebArchiveWriter {
             StreamedMember controlTar = stream(ar, out, "control.tar" + compression.suffix(),
                     member -> writeControlTar(sortedControl, member));
             StreamedMember dataTar = stream(ar, out, "data.tar" + data.compression().suffix(),
-                    member -> writeTar(data, member));
+                    member -> writeData(data, member));
             out.flush();
             controlTar.fillSizeField(channel);
             dataTar.fillSizeField(channel);
@@ -168,6 +187,17 @@ public final class DebArchiveWriter {
             String sha256 = sha256Of(channel);
             partial.moveIntoPlace(absoluteTarget, durable);
             return new DebFile(absoluteTarget, Files.size(absoluteTarget), sha256);
+        }
+    }
+
+    /** The data member's tar, compressed, into {@code out}: the one held since the one read, or a second pass. */
+    private void writeData(DataMember data, CountingOutputStream out) throws IOException {
+        if (data.heldTar() == null) {
+            writeTar(data, out);
+            return;
+        }
+        try (OutputStream compressed = Compressors.open(data.compression(), level, out.unclosable(), xzArrays)) {
+            data.heldTar().writeTo(compressed);
         }
     }
 

@@ -20,7 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 final class GnuTarWriter implements Closeable {
 
-    private static final int RECORD_SIZE = 10240;
+    /** The blocks the tar is written in: what the compressor is given at a time. */
+    static final int RECORD_SIZE = 10240;
 
     private final TarArchiveOutputStream tar;
     private final FileTime mtime;
