@@ -92,7 +92,7 @@ class LingeringWriterIT {
                 cat "$PWD/all-a" > "$pkgdir/usr/share/truth/data.bin"
                 TARGET="$pkgdir/usr/share/truth/data.bin"
                 """ + START_WRITER.formatted("\"$PWD/all-a\" \"$PWD/all-b\"")));
-        // Over the 16 MiB up to which a payload is read once (and md5sums and data.tar cannot disagree):
+        // Over the 4 MiB up to which a payload is read once (and md5sums and data.tar cannot disagree):
         // this one is read twice, the second pass held to the first.
         Files.write(plugin.resolve("all-a"), "a".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));
         Files.write(plugin.resolve("all-b"), "b".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));

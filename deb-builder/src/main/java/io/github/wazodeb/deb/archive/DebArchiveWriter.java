@@ -41,7 +41,7 @@ import org.tukaani.xz.ArrayCache;
  * filled in once their compressed sizes are known, and the package's SHA-256 is then read back from the
  * page cache.
  *
- * <p>A small payload (a tar of up to 16 MiB, which most plugins are) is read once instead ({@link OneRead}):
+ * <p>A small payload (a tar of up to 4 MiB, which most plugins are) is read once instead ({@link OneRead}):
  * its tar is held in memory while md5sums are computed from the same bytes, and compressed into the
  * package after the control member. A larger one is given up on at that size and read twice as above.
  *

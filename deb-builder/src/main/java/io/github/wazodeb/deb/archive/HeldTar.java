@@ -14,7 +14,8 @@ import java.util.List;
 final class HeldTar extends OutputStream {
 
     private static final int BLOCK = GnuTarWriter.RECORD_SIZE;
-    private static final int PIECE = BLOCK * 100;
+    /** 250 KiB: under half of G1's smallest region, so no piece is a humongous object in a small heap. */
+    private static final int PIECE = BLOCK * 25;
 
     private final List<byte[]> pieces = new ArrayList<>();
     private final long limit;

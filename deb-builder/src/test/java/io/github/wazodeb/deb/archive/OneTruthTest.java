@@ -41,7 +41,7 @@ class OneTruthTest {
 
     Path staging;
     Path out;
-    /** Reads every payload twice, as it does payloads over 16 MiB: this small one would be read once. */
+    /** Reads every payload twice, as it does payloads over 4 MiB: this small one would be read once. */
     DebArchiveWriter writer = new DebArchiveWriter(Compression.GZIP, 6, Fixtures.TIMESTAMP, 0);
 
     @BeforeEach
