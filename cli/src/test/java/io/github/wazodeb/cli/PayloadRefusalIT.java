@@ -71,6 +71,16 @@ class PayloadRefusalIT {
     }
 
     @Test
+    void aNameOfMoreThan246BytesIsRefused() throws Exception {
+        // dpkg would unpack NAME.dpkg-new first: 256 bytes, over the file system's 255 (SPEC section 2).
+        String name = "n".repeat(244) + ".py";
+        assertRefused(PluginDirs.rulesWhere("package", """
+                mkdir -p "$pkgdir/usr/share/refused"
+                echo data > "$pkgdir/usr/share/refused/%s"
+                """.formatted(name)), "payload entry \"usr/share/refused/" + name + "\" has a name of 247 bytes");
+    }
+
+    @Test
     void aPkgdirReplacedByALinkToAnotherFolderIsRefused() throws Exception {
         assertRefused(PluginDirs.rulesWhere("package", """
                 mkdir -p elsewhere/usr/share/refused

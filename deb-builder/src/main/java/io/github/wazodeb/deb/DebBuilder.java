@@ -7,6 +7,8 @@ import io.github.wazodeb.deb.archive.DebFile;
 import io.github.wazodeb.deb.archive.ElfBinaries;
 import io.github.wazodeb.deb.archive.FakedModes;
 import io.github.wazodeb.deb.archive.FileNames;
+import io.github.wazodeb.deb.archive.KnownContent;
+import io.github.wazodeb.deb.archive.PayloadEntry;
 import io.github.wazodeb.deb.archive.PayloadException;
 import io.github.wazodeb.deb.archive.PayloadTree;
 import io.github.wazodeb.deb.control.Conffiles;
@@ -88,16 +90,16 @@ public final class DebBuilder {
                     : FakedModes.NONE;
             PayloadChecks.afterSteps(staging.payload(), workingDir, plugin.namespace(), plugin.name());
             listener.progress("Adding the plugin's wazo/ folder");
-            PluginFolderCopier.copy(workingDir.resolve("wazo"), staging.payload(), plugin.namespace(),
-                    plugin.name(), listener::warning);
+            List<KnownContent> validated = PluginFolderCopier.copy(workingDir.resolve("wazo"), staging.payload(),
+                    plugin, listener::warning);
             checkConffiles(staging.payload());
 
             listener.progress("Writing the package");
             DebArchiveWriter writer = new DebArchiveWriter(options.compression(), options.compressionLevel(),
                     options.timestamp());
-            DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked),
-                    staging.work().resolve("md5sums"));
-            warnAboutElfBinaries(data.elfBinaries());
+            DataMember data = writer.writeData(PayloadTree.scan(staging.payload(), faked).knowing(validated),
+                    staging.work());
+            warnAboutPayload(data);
             ControlFile control = ControlFile.of(plugin, options.maintainer(), data.installedSizeKiB());
             Path target = Files.createDirectories(outputDir).resolve(PackageFileName.of(plugin));
             DebFile deb = writer.writeDeb(controlMembers(plugin, control, data), data, target);
@@ -158,6 +160,19 @@ public final class DebBuilder {
     private RulesRunner rulesRunner() {
         return new RulesRunner(options.stepTimeout(), options.listener(),
                 FakerootDetector.forThisProcess(System.getenv()));
+    }
+
+    /** What a reviewer of the package must hear of: compiled files, setuid and setgid entries. */
+    private void warnAboutPayload(DataMember data) {
+        warnAboutElfBinaries(data.elfBinaries());
+        DataMember.SetIdEntries setIds = data.setIdEntries();
+        for (PayloadEntry entry : setIds.first()) {
+            options.listener().warning(DataMember.SetIdEntries.describe(entry));
+        }
+        if (setIds.count() > setIds.first().size()) {
+            options.listener().warning("and " + (setIds.count() - setIds.first().size())
+                    + " more setuid or setgid entries");
+        }
     }
 
     /** wazo-plugind packages are {@code Architecture: all}: a compiled file runs only where it was built. */

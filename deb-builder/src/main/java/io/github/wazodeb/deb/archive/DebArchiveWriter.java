@@ -4,20 +4,26 @@ import io.github.wazodeb.deb.Compression;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.tukaani.xz.ArrayCache;
 
@@ -34,6 +40,17 @@ import org.tukaani.xz.ArrayCache;
  * with no filler member or reserved slot). Both members are streamed into the package, their size fields
  * filled in once their compressed sizes are known, and the package's SHA-256 is then read back from the
  * page cache.
+ *
+ * <p>A small payload (a tar of up to 4 MiB, which most plugins are) is read once instead ({@link OneRead}):
+ * its tar is held in memory while md5sums are computed from the same bytes, and compressed into the
+ * package after the control member. A larger one is given up on at that size and read twice as above.
+ *
+ * <p>One truth for the payload: the second pass is held to the first entry by entry (path, type, mode, size,
+ * inode, modification and change times, kept in a ledger file) and each file's bytes are digested on their
+ * way into {@code data.tar} and compared with its md5sums line, so a file that a process left running by
+ * the rules steps rewrites between or during the passes, even at the same size, fails the build naming it
+ * rather than shipping md5sums that describe other bytes. The stamps catch what happened between the
+ * passes; the digest what the kernel's coarse clock cannot tell.
  *
  * <p>The archive is written with commons-compress directly rather than with jdeb: jdeb 1.15's directory
  * producer follows symbolic links into copies (a link to a directory becomes a directory), aborts on
@@ -55,13 +72,21 @@ public final class DebArchiveWriter {
     /** xz's encoder arrays, shared by this writer's data and control members; thread-safe, and it holds
      *  them through soft references only. Null unless the compression is xz. */
     private final ArrayCache xzArrays;
+    /** Bytes of uncompressed tar up to which the payload is read once (see {@link OneRead}). */
+    private final long oneReadLimit;
 
     public DebArchiveWriter(Compression compression, int level, Instant timestamp) {
+        this(compression, level, timestamp, OneRead.DEFAULT_LIMIT);
+    }
+
+    /** As the public constructor, with another limit for the one read: 0 reads every payload twice. */
+    DebArchiveWriter(Compression compression, int level, Instant timestamp, long oneReadLimit) {
         this.compression = Objects.requireNonNull(compression, "compression");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.level = compression.requireLevel(level);
         requireTarTimestamp(timestamp);
         this.xzArrays = compression == Compression.XZ ? XzChunks.newArrayCache() : null;
+        this.oneReadLimit = oneReadLimit;
     }
 
     /**
@@ -77,26 +102,37 @@ public final class DebArchiveWriter {
 
     /**
      * Reads the payload for what the control member says of it: each regular file's MD5, the
-     * {@code Installed-Size} and which files are ELF binaries, in one pass that writes nothing. Memory use
-     * grows with neither the payload's bytes nor its number of entries, but for the md5sums text (about 80
-     * bytes a file), which {@link #writeData(PayloadTree, Path)} keeps in a file instead.
+     * {@code Installed-Size}, which files are ELF binaries and which entries are setuid or setgid, in one
+     * pass that writes nothing. Memory use grows with neither the payload's bytes nor its number of entries,
+     * but for the md5sums text (about 80 bytes a file) and the ledger of what this pass saw (about 100 bytes
+     * an entry), which {@link #writeData(PayloadTree, Path)} keeps in files instead.
+     *
+     * @throws PayloadException an entry a package cannot carry, or a file that does not hold its
+     *     {@link KnownContent}
      */
     public DataMember writeData(PayloadTree tree) throws IOException {
         return writeData(tree, null);
     }
 
     /**
-     * As {@link #writeData(PayloadTree)}, with the md5sums text written to {@code md5sumsFile} (replaced)
-     * rather than kept in memory; the file must stay as it is until {@link #writeDeb} has written the
-     * package.
+     * As {@link #writeData(PayloadTree)}, with the md5sums text and the ledger written to files of
+     * {@code scratchDirectory} ({@code md5sums}, {@code payload-ledger}, replaced) rather than kept in memory;
+     * they must stay as they are until {@link #writeDeb} has written the package.
      */
-    public DataMember writeData(PayloadTree tree, Path md5sumsFile) throws IOException {
+    public DataMember writeData(PayloadTree tree, Path scratchDirectory) throws IOException {
+        Optional<DataMember> small = new OneRead(compression, timestamp)
+                .write(tree, scratch(scratchDirectory, "md5sums"), oneReadLimit);
+        if (small.isPresent()) {
+            return small.get();
+        }
         PayloadTree.InstalledSize installedSize = new PayloadTree.InstalledSize();
-        Layout layout = new Layout();
-        try (Md5Pass md5sums = new Md5Pass(md5sumsFile)) {
-            tree.walk(entry -> {
+        DataMember.SetIdEntries.Collector setIds = new DataMember.SetIdEntries.Collector();
+        try (Md5Pass md5sums = new Md5Pass(scratch(scratchDirectory, "md5sums"), tree.knownContents());
+                EntryLedger.Writer ledger = EntryLedger.create(scratch(scratchDirectory, "payload-ledger"))) {
+            tree.walkStamped((entry, stamp) -> {
                 installedSize.add(entry);
-                layout.add(entry);
+                setIds.offer(entry);
+                ledger.add(entry, stamp);
                 switch (entry.type()) {
                     case DIRECTORY, SYMLINK -> { }
                     // A hard link is a regular file too (find -type f lists every name), as dh_md5sums lists
@@ -107,8 +143,12 @@ public final class DebArchiveWriter {
                 }
             });
             return new DataMember(tree, compression, md5sums.md5sums(), installedSize.kiB(),
-                    md5sums.elfBinaries(), layout.digest());
+                    md5sums.elfBinaries(), setIds.result(), ledger.finish());
         }
+    }
+
+    private static Path scratch(Path scratchDirectory, String name) {
+        return scratchDirectory == null ? null : scratchDirectory.resolve(name);
     }
 
     /**
@@ -118,8 +158,9 @@ public final class DebArchiveWriter {
      * target's directory that is moved into place atomically, so the target appears complete or not at
      * all; on failure nothing is left behind.
      *
-     * @throws IOException also when the payload is not the one {@link #writeData} read (an entry added,
-     *     removed or resized since): its md5sums would not match
+     * @throws PayloadException when the payload is not the one {@link #writeData} read (an entry added,
+     *     removed, written, touched or replaced since, by size, content, times or inode), naming the entry:
+     *     its md5sums would not describe its data
      */
     public DebFile writeDeb(List<ControlMember> control, DataMember data, Path target) throws IOException {
         Path absoluteTarget = target.toAbsolutePath();
@@ -136,7 +177,7 @@ public final class DebArchiveWriter {
             StreamedMember controlTar = stream(ar, out, "control.tar" + compression.suffix(),
                     member -> writeControlTar(sortedControl, member));
             StreamedMember dataTar = stream(ar, out, "data.tar" + data.compression().suffix(),
-                    member -> writeTar(data, member));
+                    member -> writeData(data, member));
             out.flush();
             controlTar.fillSizeField(channel);
             dataTar.fillSizeField(channel);
@@ -149,30 +190,64 @@ public final class DebArchiveWriter {
         }
     }
 
-    /** The tar of the payload, compressed, into {@code out}, which stays open. */
+    /** The data member's tar, compressed, into {@code out}: the one held since the one read, or a second pass. */
+    private void writeData(DataMember data, CountingOutputStream out) throws IOException {
+        if (data.heldTar() == null) {
+            writeTar(data, out);
+            return;
+        }
+        try (OutputStream compressed = Compressors.open(data.compression(), level, out.unclosable(), xzArrays)) {
+            data.heldTar().writeTo(compressed);
+        }
+    }
+
+    /**
+     * The tar of the payload, compressed, into {@code out}, which stays open. Every entry is held to what
+     * {@link #writeData} saw of it (the ledger: path, type, mode, size, inode, times) and every file's
+     * bytes, digested on their way into the tar, to its md5sums line: the package holds the bytes its
+     * md5sums describe, or is not written.
+     */
     private void writeTar(DataMember data, CountingOutputStream out) throws IOException {
-        Layout layout = new Layout();
-        try (GnuTarWriter tar = new GnuTarWriter(Compressors.open(data.compression(), level, out.unclosable(),
-                xzArrays), timestamp)) {
+        // The MD5 that went into the tar for each file with other names, for those names' md5sums lines.
+        Map<String, String> md5OfLinkedFile = new HashMap<>();
+        MessageDigest md5 = digest("MD5");
+        try (EntryLedger.Reader seen = data.ledger().read(data.tree().root());
+                Md5sumsLines md5sums = new Md5sumsLines(data.md5sums().open());
+                GnuTarWriter tar = new GnuTarWriter(Compressors.open(data.compression(), level, out.unclosable(),
+                        xzArrays), timestamp)) {
             byte[] buffer = new byte[BUFFER_SIZE];
-            data.tree().walk(entry -> {
-                layout.add(entry);
+            data.tree().walkStamped((entry, stamp) -> {
+                seen.expect(entry, stamp);
                 switch (entry.type()) {
                     case DIRECTORY -> tar.directory(entry.tarName(), entry.mode());
                     case SYMLINK -> tar.symlink(entry.tarName(), entry.mode(), entry.linkTarget());
-                    case HARD_LINK -> tar.hardLink(entry.tarName(), entry.mode(), "./" + entry.linkTarget());
+                    case HARD_LINK -> {
+                        tar.hardLink(entry.tarName(), entry.mode(), "./" + entry.linkTarget());
+                        md5sums.expect(entry.path(), md5OfLinkedFile.get(entry.linkTarget()));
+                    }
                     case REGULAR -> {
-                        try (InputStream in = Files.newInputStream(entry.source())) {
-                            tar.file(entry.tarName(), entry.mode(), entry.size(), in, buffer);
+                        String written = writeFile(tar, entry, md5, buffer);
+                        md5sums.expect(entry.path(), written);
+                        if (stamp.nlink() > 1) {
+                            md5OfLinkedFile.put(entry.path(), written);
                         }
                     }
                 }
             });
+            seen.expectEnd();
         }
-        if (!layout.digest().equals(data.layout())) {
-            throw new IOException("the payload changed while it was being packaged: entries were added, removed "
-                    + "or resized since its md5sums were computed");
+    }
+
+    /** Writes a regular file into the tar and returns the MD5 of the bytes written. */
+    private static String writeFile(GnuTarWriter tar, PayloadEntry entry, MessageDigest md5, byte[] buffer)
+            throws IOException {
+        md5.reset();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(entry.source()), md5)) {
+            tar.file(entry.tarName(), entry.mode(), entry.size(), in, buffer);
+        } catch (NoSuchFileException | GnuTarWriter.SizeChangedException e) {
+            throw PayloadChanges.changed(entry.path());
         }
+        return HexFormat.of().formatHex(md5.digest());
     }
 
     private static String sha256Of(FileChannel channel) throws IOException {
@@ -186,20 +261,6 @@ public final class DebArchiveWriter {
             buffer.clear();
         }
         return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    /** A digest of the entries' paths, types, modes and sizes, in walk order. */
-    private static final class Layout {
-        private final MessageDigest digest = DebArchiveWriter.digest("SHA-256");
-
-        void add(PayloadEntry entry) {
-            digest.update((entry.path() + '\0' + entry.type() + '\0' + entry.mode() + '\0' + entry.size() + '\0'
-                    + entry.linkTarget() + '\n').getBytes(StandardCharsets.UTF_8));
-        }
-
-        String digest() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
     }
 
     /** What a streamed member's content is written by, into the package's stream (left open). */

@@ -20,7 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 final class GnuTarWriter implements Closeable {
 
-    private static final int RECORD_SIZE = 10240;
+    /** The blocks the tar is written in: what the compressor is given at a time. */
+    static final int RECORD_SIZE = 10240;
 
     private final TarArchiveOutputStream tar;
     private final FileTime mtime;
@@ -59,16 +60,23 @@ final class GnuTarWriter implements Closeable {
         while (remaining > 0) {
             int read = content.read(buffer, 0, (int) Math.min(buffer.length, remaining));
             if (read < 0) {
-                throw new IOException("\"" + name + "\" shrank while it was being packaged: " + (size - remaining)
+                throw new SizeChangedException("\"" + name + "\" shrank while it was being packaged: " + (size - remaining)
                         + " of " + size + " bytes");
             }
             tar.write(buffer, 0, read);
             remaining -= read;
         }
         if (content.read() >= 0) {
-            throw new IOException("\"" + name + "\" grew while it was being packaged beyond " + size + " bytes");
+            throw new SizeChangedException("\"" + name + "\" grew while it was being packaged beyond " + size + " bytes");
         }
         tar.closeArchiveEntry();
+    }
+
+    /** A file's content was not the size its header says: the file changed while it was read. */
+    static final class SizeChangedException extends IOException {
+        SizeChangedException(String message) {
+            super(message);
+        }
     }
 
     /** Writes the end-of-archive records and closes the underlying stream. */

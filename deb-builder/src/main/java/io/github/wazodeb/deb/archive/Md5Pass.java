@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -42,14 +46,16 @@ final class Md5Pass implements AutoCloseable {
     private final int maxInFlight;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
     private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(Md5Pass::md5);
+    /** The MD5 that some files must have, by path. */
+    private final Map<String, String> knownMd5;
 
-    /** Keeps the md5sums lines in memory. */
-    Md5Pass() throws IOException {
-        this(null);
-    }
-
-    /** Writes the md5sums lines to {@code file} (replaced), or keeps them in memory when it is null. */
-    Md5Pass(Path file) throws IOException {
+    /**
+     * Writes the md5sums lines to {@code file} (replaced), or keeps them in memory when it is null.
+     *
+     * @param known files whose bytes are known: one that reads otherwise stops the pass
+     */
+    Md5Pass(Path file, List<KnownContent> known) throws IOException {
+        this.knownMd5 = known.stream().collect(Collectors.toMap(KnownContent::path, KnownContent::md5Hex));
         this.file = file;
         this.md5sums = file == null
                 ? new ByteArrayOutputStream()
@@ -104,7 +110,7 @@ final class Md5Pass implements AutoCloseable {
         md5.reset();
         byte[] head = null;
         int headLength = 0;
-        try (InputStream in = Files.newInputStream(source)) {
+        try (InputStream in = newInputStream(path, source)) {
             int read = in.readNBytes(buffer, 0, buffer.length);
             if (sniff) {
                 headLength = Math.min(read, ElfBinaries.HEAD_LENGTH);
@@ -118,7 +124,19 @@ final class Md5Pass implements AutoCloseable {
         return new Result(path, HexFormat.of().formatHex(md5.digest()), head, headLength);
     }
 
+    private static InputStream newInputStream(String path, Path source) throws IOException {
+        try {
+            return Files.newInputStream(source);
+        } catch (NoSuchFileException e) {
+            throw PayloadChanges.changed(path); // the walk found it a moment ago
+        }
+    }
+
     private void record(Result result) throws IOException {
+        String known = knownMd5.get(result.path());
+        if (known != null && !known.equals(result.md5Hex())) {
+            throw PayloadChanges.changed(result.path());
+        }
         if (result.head() != null) {
             elfBinaries.offer(result.path(), result.head(), result.headLength());
         }

@@ -1,18 +1,29 @@
 package io.github.wazodeb.deb.stage;
 
 import io.github.wazodeb.deb.archive.FileNames;
+import io.github.wazodeb.deb.archive.KnownContent;
+import io.github.wazodeb.deb.archive.PayloadException;
+import io.github.wazodeb.model.PluginDescriptor;
+import io.github.wazodeb.model.PluginReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Copies the plugin's {@code wazo/} folder into the payload at
  * {@code /usr/lib/wazo-plugind/plugins/<namespace>/<name>/wazo/}, where the maintainer scripts find the
  * rules, with a git checkout's modes ({@link GitModeCopier}); the installed rules are always {@code 0755}.
+ *
+ * <p>The folder shipped is the one validated: the copied {@code plugin.yml} must read as the descriptor the
+ * build validated (a step, or a process a step left running, may have rewritten the working copy's since),
+ * and its bytes are then pinned, so that the package is written only if it holds exactly them.
  */
 public final class PluginFolderCopier {
 
@@ -27,11 +38,16 @@ public final class PluginFolderCopier {
     /**
      * @param wazoFolder the plugin's {@code wazo/}; a link to a directory is shipped as that directory
      *     (links inside it stay links)
+     * @param plugin what the build validated of {@code wazo/plugin.yml}
      * @param skipped told of each entry that is not a file, directory or link, which is left out
+     * @return the content the copied {@code plugin.yml} must keep until the package is written (none when it
+     *     is a link, whose target is not the plugin's to pin)
+     * @throws PayloadException the copied {@code plugin.yml} is not the plugin that was validated
      */
-    public static void copy(Path wazoFolder, Path payload, String namespace, String name, Consumer<String> skipped)
-            throws IOException {
-        Path target = payload.resolve(installedPath(namespace, name).toString());
+    public static List<KnownContent> copy(Path wazoFolder, Path payload, PluginDescriptor plugin,
+            Consumer<String> skipped) throws IOException {
+        Path installed = installedPath(plugin.namespace(), plugin.name());
+        Path target = payload.resolve(installed.toString());
         createParents(payload, target.getParent());
         GitModeCopier.copy(wazoFolder, target,
                 path -> skipped.accept("wazo/" + FileNames.display(path.toString())
@@ -39,6 +55,36 @@ public final class PluginFolderCopier {
         Path rules = target.resolve("rules");
         if (Files.isRegularFile(rules, LinkOption.NOFOLLOW_LINKS)) {
             Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path pluginYml = target.resolve("plugin.yml");
+        if (Files.isSymbolicLink(pluginYml)) {
+            return List.of();
+        }
+        byte[] shipped = readAtMostMax(pluginYml);
+        if (!plugin.equals(descriptorOf(shipped).orElse(null))) {
+            throw new PayloadException(installed.resolve("plugin.yml").toString(), "wazo/plugin.yml changed "
+                    + "while being packaged: it no longer reads as the plugin.yml that was validated (a rules step "
+                    + "rewrote it, or a process the rules steps started is still writing it)");
+        }
+        return List.of(KnownContent.of(installed.resolve("plugin.yml").toString(), shipped));
+    }
+
+    /** The file's bytes, one more than a plugin.yml may have at most: a bigger one is not the one validated. */
+    private static byte[] readAtMostMax(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readNBytes(PluginReader.MAX_PLUGIN_YML_BYTES + 1);
+        }
+    }
+
+    /** What {@code bytes} validate to, as the build validated the plugin directory's plugin.yml. */
+    private static Optional<PluginDescriptor> descriptorOf(byte[] bytes) {
+        if (bytes.length > PluginReader.MAX_PLUGIN_YML_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            return PluginReader.readYaml(FileNames.decode(bytes), PluginReader.PLUGIN_YML).descriptor();
+        } catch (FileNames.InvalidNameException e) {
+            return Optional.empty(); // not UTF-8, so not the file validated
         }
     }
 

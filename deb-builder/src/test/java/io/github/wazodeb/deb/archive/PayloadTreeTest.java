@@ -9,7 +9,9 @@ import io.github.wazodeb.deb.testing.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +105,50 @@ class PayloadTreeTest {
                 .isInstanceOf(PayloadException.class)
                 .hasMessageContaining("line break")
                 .hasMessageContaining("bad\\nname");
+    }
+
+    @Test
+    void aNameOfMoreThan246BytesIsRefusedNamingIt() throws IOException {
+        // 'é' is two bytes: 123 of them and one letter make 247 bytes in 124 characters.
+        String name = "é".repeat(123) + "x";
+        Fixtures.file(root, "usr/share/" + name, "x", "rw-r--r--");
+
+        assertThatThrownBy(() -> PayloadTree.scan(root).entries())
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("\"usr/share/" + name + "\" has a name of 247 bytes, which dpkg cannot install")
+                .satisfies(e -> assertThat(((PayloadException) e).path()).isEqualTo("usr/share/" + name));
+    }
+
+    @Test
+    void aNameOf246BytesIsKept() throws IOException {
+        String name = "n".repeat(246);
+        Fixtures.file(root, "usr/" + name, "x", "rw-r--r--");
+
+        assertThat(PayloadTree.scan(root).entries()).extracting(PayloadEntry::path).contains("usr/" + name);
+    }
+
+    @Test
+    void aPathLongerThanDpkgCanUnpackIsRefusedBeforeItIsRead() throws IOException {
+        // Sixteen levels of 240-byte names make 3,855 bytes; the seventeenth 4,096. Made one level at a
+        // time relative to the one before, as a step that cds down makes them: the whole path is too long
+        // for one system call.
+        List<String> names = new ArrayList<>();
+        for (int level = 0; level < 17; level++) {
+            names.add(Character.toString('a' + level).repeat(240));
+        }
+        Commands.shell("cd \"$1\" && shift && for name; do mkdir \"$name\" && cd \"$name\"; done",
+                Stream.concat(Stream.of(root.toString()), names.stream()).toArray(String[]::new));
+        String path = String.join("/", names);
+
+        try {
+            assertThatThrownBy(() -> PayloadTree.scan(root).entries())
+                    .isInstanceOf(PayloadException.class)
+                    .hasMessageContaining("has a path of 4096 bytes, which dpkg cannot install")
+                    .satisfies(e -> assertThat(((PayloadException) e).path()).isEqualTo(path));
+        } finally {
+            // rm walks down relative to each level; the temporary directory's own clean-up could not.
+            Commands.shell("rm -rf \"$1\"", root.resolve(names.get(0)).toString());
+        }
     }
 
     @Test

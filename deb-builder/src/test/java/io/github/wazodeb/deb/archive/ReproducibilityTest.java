@@ -56,10 +56,10 @@ class ReproducibilityTest {
     void md5sumsKeptInAFileGiveTheSameBytesAsMd5sumsInMemory(Compression compression) throws IOException {
         Path tree = Fixtures.richTree(temp.resolve("tree"));
         DebArchiveWriter writer = new DebArchiveWriter(compression, compression.defaultLevel(), Fixtures.TIMESTAMP);
-        Path md5sumsFile = temp.resolve("md5sums");
+        Path scratch = Files.createDirectories(temp.resolve("scratch"));
 
         DataMember inMemory = writer.writeData(PayloadTree.scan(tree));
-        DataMember inFile = writer.writeData(PayloadTree.scan(tree), md5sumsFile);
+        DataMember inFile = writer.writeData(PayloadTree.scan(tree), scratch);
         Path fromMemory = temp.resolve("memory.deb");
         Path fromFile = temp.resolve("file.deb");
         writer.writeDeb(List.of(new ControlMember("md5sums", inMemory.md5sums(), 0644),
@@ -67,8 +67,8 @@ class ReproducibilityTest {
         writer.writeDeb(List.of(new ControlMember("md5sums", inFile.md5sums(), 0644),
                 Fixtures.control("wazo-archive-test", inFile.installedSizeKiB())), inFile, fromFile);
 
-        assertThat(inFile.md5sums()).isEqualTo(new ControlMember.FileContent(md5sumsFile));
-        assertThat(Files.readAllBytes(md5sumsFile)).isEqualTo(inMemory.md5sumsFile()).isNotEmpty();
+        assertThat(inFile.md5sums()).isEqualTo(new ControlMember.FileContent(scratch.resolve("md5sums")));
+        assertThat(Files.readAllBytes(scratch.resolve("md5sums"))).isEqualTo(inMemory.md5sumsFile()).isNotEmpty();
         assertThat(Files.readAllBytes(fromFile)).isEqualTo(Files.readAllBytes(fromMemory));
     }
 
