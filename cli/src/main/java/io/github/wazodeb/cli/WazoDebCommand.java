@@ -30,6 +30,7 @@ public final class WazoDebCommand implements Runnable {
         SUBCOMMANDS.put("package", PackageCommand::new);
         SUBCOMMANDS.put("validate", ValidateCommand::new);
         SUBCOMMANDS.put("inspect", InspectCommand::new);
+        SUBCOMMANDS.put("new", NewCommand::new);
         SUBCOMMANDS.put("repo", RepoCommand::new);
         SUBCOMMANDS.put("provd", ProvdCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
