@@ -67,7 +67,7 @@ public final class AptRepository {
      */
     public RepositoryIndex write() throws InvalidRepositoryException, IOException {
         List<PackageEntry> entries = readPackages();
-        byte[] packages = PackagesIndex.render(entries).getBytes(StandardCharsets.UTF_8);
+        byte[] packages = PackagesIndex.render(entries, "./").getBytes(StandardCharsets.UTF_8);
         List<IndexFile> indexes = List.of(new IndexFile("Packages", packages),
                 new IndexFile("Packages.gz", IndexCompression.gzip(packages)),
                 new IndexFile("Packages.xz", IndexCompression.xz(packages)));

@@ -9,25 +9,28 @@ import java.util.List;
 
 /**
  * Puts the index files in the repository folder: each is written beside its place under a hidden temporary
- * name first, and only when every one is complete are they renamed into place, so a failure while writing
- * (a full disk) leaves the folder as it was, and a reader never sees half a file.
+ * name first, and only when every one is complete are they renamed into place, in the order given, so a
+ * failure while writing (a full disk) leaves the folder as it was, and a reader never sees half a file. Names
+ * may hold folders ({@code main/binary-all/Packages}), created as needed.
  */
 final class IndexWriter {
 
     private IndexWriter() {
     }
 
-    /** Writes {@code files} in order, then deletes {@code stale} (names in the folder); returns the paths written. */
+    /**
+     * Writes {@code files} in order, then deletes {@code stale} (a reader that still finds one reads the files
+     * it was written with); returns the paths written.
+     */
     static List<Path> replace(Path directory, List<IndexFile> files, List<Path> stale) throws IOException {
         List<Path> temporaries = new ArrayList<>();
         try {
             for (IndexFile file : files) {
-                Path temporary = directory.resolve("." + file.name() + ".wazo-deb-tmp");
+                Path target = directory.resolve(file.name());
+                Files.createDirectories(target.getParent());
+                Path temporary = target.resolveSibling("." + target.getFileName() + ".wazo-deb-tmp");
                 temporaries.add(temporary);
                 Files.write(temporary, file.content());
-            }
-            for (Path old : stale) {
-                Files.deleteIfExists(old);
             }
             List<Path> written = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -35,6 +38,9 @@ final class IndexWriter {
                 Files.move(temporaries.get(i), target, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
                 written.add(target);
+            }
+            for (Path old : stale) {
+                Files.deleteIfExists(old);
             }
             return written;
         } finally {

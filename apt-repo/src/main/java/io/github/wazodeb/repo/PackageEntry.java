@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One package of the repository, as its {@code Packages} stanza describes it.
  *
- * @param fileName the file's name in the repository folder
+ * @param fileName the file's path from the repository's root: its name in a flat repository, its
+ *     {@code pool/...} path in a standard one
  * @param controlFields its control file's fields, in file order; continuation lines stay in their value
  * @param size the file's size in bytes
  * @param md5 the file's MD5, lower-case hex
@@ -21,6 +22,11 @@ public record PackageEntry(String fileName, Map<String, String> controlFields, l
 
     public PackageEntry {
         controlFields = Collections.unmodifiableMap(new LinkedHashMap<>(controlFields));
+    }
+
+    /** The same package at another path of the repository. */
+    public PackageEntry at(String path) {
+        return new PackageEntry(path, controlFields, size, md5, sha256, newestFileTime);
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package io.github.wazodeb.repo;
 
+import io.github.wazodeb.model.DebianVersionOrder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,18 @@ final class PackagesIndex {
     private PackagesIndex() {
     }
 
-    static String render(List<PackageEntry> entries) {
+    /**
+     * The index of {@code entries}, each {@code Filename} their {@link PackageEntry#fileName()} after
+     * {@code filenamePrefix}: apt resolves it against the sources.list URI, so a flat repository's files, beside
+     * the index, are {@code ./NAME}, and a standard one's are their path under the root.
+     */
+    static String render(List<PackageEntry> entries, String filenamePrefix) {
         StringBuilder text = new StringBuilder();
         entries.stream().sorted(ORDER).forEach(entry -> {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
-            stanza(entry, text);
+            stanza(entry, filenamePrefix, text);
         });
         return text.toString();
     }
@@ -32,23 +38,22 @@ final class PackagesIndex {
      * The control fields as the package has them, with the file's own fields before {@code Description}, where
      * dpkg-scanpackages puts them (at the end when there is no description).
      */
-    private static void stanza(PackageEntry entry, StringBuilder text) {
+    private static void stanza(PackageEntry entry, String filenamePrefix, StringBuilder text) {
         boolean fileFieldsWritten = false;
         for (Map.Entry<String, String> field : entry.controlFields().entrySet()) {
             if (field.getKey().equals("Description")) {
-                fileFields(entry, text);
+                fileFields(entry, filenamePrefix, text);
                 fileFieldsWritten = true;
             }
             field(text, field.getKey(), field.getValue());
         }
         if (!fileFieldsWritten) {
-            fileFields(entry, text);
+            fileFields(entry, filenamePrefix, text);
         }
     }
 
-    private static void fileFields(PackageEntry entry, StringBuilder text) {
-        // apt resolves Filename against the sources.list URI; a flat repository's files sit beside the index.
-        field(text, "Filename", "./" + entry.fileName());
+    private static void fileFields(PackageEntry entry, String filenamePrefix, StringBuilder text) {
+        field(text, "Filename", filenamePrefix + entry.fileName());
         field(text, "Size", Long.toString(entry.size()));
         field(text, "MD5sum", entry.md5());
         field(text, "SHA256", entry.sha256());

@@ -4,10 +4,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The text of {@code Release}: what apt checks every index against. A flat repository needs no suite,
@@ -24,7 +26,13 @@ final class ReleaseFile {
     }
 
     static String render(Instant date, List<IndexFile> indexes) {
+        return render(List.of(), date, indexes);
+    }
+
+    /** {@code Release} with {@code fieldsBefore} ({@code "Suite: stable"}, ...) ahead of its date and digests. */
+    static String render(List<String> fieldsBefore, Instant date, List<IndexFile> indexes) {
         StringBuilder text = new StringBuilder();
+        fieldsBefore.forEach(field -> text.append(field).append('\n'));
         text.append("Date: ").append(DATE.format(date)).append('\n');
         text.append("SHA256:\n");
         for (IndexFile index : indexes) {
@@ -35,7 +43,13 @@ final class ReleaseFile {
         return text.toString();
     }
 
-    private static String sha256(byte[] content) {
+    /** The {@code Date} of a {@code Release} text this class wrote, if it has one. */
+    static Optional<Instant> dateOf(String release) {
+        return release.lines().filter(line -> line.startsWith("Date: ")).findFirst()
+                .map(line -> ZonedDateTime.parse(line.substring(6), DATE).toInstant());
+    }
+
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

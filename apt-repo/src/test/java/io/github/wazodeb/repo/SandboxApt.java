@@ -40,6 +40,12 @@ final class SandboxApt {
 
     /** apt in {@code sandbox}, its only source {@code repository}, trusted with the keys of {@code keyring}. */
     static SandboxApt over(DpkgSandbox sandbox, Path repository, Path keyring) {
+        return withSource(sandbox, "deb [signed-by=" + keyring.toAbsolutePath() + "] file:"
+                + repository.toAbsolutePath() + " ./");
+    }
+
+    /** apt in {@code sandbox}, its only source the {@code sources.list} line {@code source}. */
+    static SandboxApt withSource(DpkgSandbox sandbox, String source) {
         Path root = sandbox.root();
         try {
             for (String directory : List.of("etc/apt/apt.conf.d", "etc/apt/preferences.d", "etc/apt/sources.list.d",
@@ -47,8 +53,7 @@ final class SandboxApt {
                     "var/log/apt")) {
                 Files.createDirectories(root.resolve(directory));
             }
-            Files.writeString(root.resolve("etc/apt/sources.list"), "deb [signed-by=" + keyring.toAbsolutePath()
-                    + "] file:" + repository.toAbsolutePath() + " ./\n");
+            Files.writeString(root.resolve("etc/apt/sources.list"), source + "\n");
             Path config = Files.writeString(root.resolveSibling(root.getFileName() + ".apt.conf"), String.join("\n",
                     "Dir \"" + root + "/\";",
                     "Dir::State::status \"" + root + "/var/lib/dpkg/status\";",
@@ -57,6 +62,15 @@ final class SandboxApt {
                     "APT::Sandbox::User \"root\";",
                     ""));
             return new SandboxApt(sandbox, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points apt at another source; the next {@link #update} reads it. */
+    void changeSource(String source) {
+        try {
+            Files.writeString(sandbox.root().resolve("etc/apt/sources.list"), source + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

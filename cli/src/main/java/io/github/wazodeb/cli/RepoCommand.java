@@ -1,14 +1,11 @@
 package io.github.wazodeb.cli;
 
-import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.repo.AptRepository;
 import io.github.wazodeb.repo.InvalidRepositoryException;
 import io.github.wazodeb.repo.RepositoryIndex;
 import io.github.wazodeb.repo.sign.SigningKey;
-import io.github.wazodeb.repo.sign.SigningKeyException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -49,12 +46,12 @@ final class RepoCommand implements Callable<Integer> {
     public Integer call() throws UsageException, IOException {
         Map<String, String> environment = System.getenv();
         AptRepository repository = AptRepository.in(directory);
-        Optional<Instant> date = sourceDateEpoch(environment);
+        Optional<Instant> date = RepositoryInputs.sourceDateEpoch(environment);
         if (date.isPresent()) {
             repository = repository.dated(date.get());
         }
         if (keyFile != null) {
-            repository = repository.signedBy(signingKey(environment));
+            repository = repository.signedBy(RepositoryInputs.signingKey(keyFile, environment));
         }
         PrintWriter err = spec.commandLine().getErr();
         RepositoryIndex index;
@@ -79,24 +76,5 @@ final class RepoCommand implements Callable<Integer> {
                 + (index.signed() ? ", signed by " + index.signedBy() : ", unsigned"));
         err.flush();
         return ExitCodes.DONE;
-    }
-
-    private SigningKey signingKey(Map<String, String> environment) throws UsageException, IOException {
-        if (!Files.isRegularFile(keyFile)) {
-            throw new UsageException(keyFile + ": no such file (--key)");
-        }
-        try {
-            return SigningKey.read(keyFile, environment);
-        } catch (SigningKeyException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static Optional<Instant> sourceDateEpoch(Map<String, String> environment) throws UsageException {
-        try {
-            return BuildOptions.sourceDateEpoch(environment);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }

@@ -32,6 +32,8 @@ public final class WazoDebCommand implements Runnable {
         SUBCOMMANDS.put("inspect", InspectCommand::new);
         SUBCOMMANDS.put("new", NewCommand::new);
         SUBCOMMANDS.put("repo", RepoCommand::new);
+        SUBCOMMANDS.put("publish", PublishCommand::new);
+        SUBCOMMANDS.put("promote", PromoteCommand::new);
         SUBCOMMANDS.put("provd", ProvdCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
@@ -88,6 +90,6 @@ public final class WazoDebCommand implements Runnable {
     @Override
     public void run() {
         // `wazo-deb` alone: show what it can do, and say it was a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, repo or provd");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, repo, publish, promote or provd");
     }
 }

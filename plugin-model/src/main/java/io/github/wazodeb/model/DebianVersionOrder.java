@@ -1,4 +1,4 @@
-package io.github.wazodeb.repo;
+package io.github.wazodeb.model;
 
 import java.math.BigInteger;
 import java.util.Comparator;
@@ -6,16 +6,18 @@ import java.util.Comparator;
 /**
  * Orders version strings as dpkg and apt do (deb-version(5)): epoch, then upstream version, then revision,
  * each compared in alternating runs of non-digits (letters before other characters, {@code ~} before
- * anything, even the end) and numbers. Written out here because none of the libraries we use has it, and
- * the order of the {@code Packages} stanzas must be the one apt would give.
+ * anything, even the end) and numbers. Written out here because none of the libraries we use has it. It lives
+ * beside {@link DebianVersion}, which parses the same text, so that the order of an index's stanzas, which
+ * versions {@code publish --keep} keeps and which version {@code promote} takes are the one dpkg order.
  */
-final class DebianVersionOrder implements Comparator<String> {
+public final class DebianVersionOrder implements Comparator<String> {
 
-    static final DebianVersionOrder INSTANCE = new DebianVersionOrder();
+    public static final DebianVersionOrder INSTANCE = new DebianVersionOrder();
 
     private DebianVersionOrder() {
     }
 
+    /** Negative when {@code left} is older than {@code right}, as {@code dpkg --compare-versions} says. */
     @Override
     public int compare(String left, String right) {
         Parts a = Parts.of(left);

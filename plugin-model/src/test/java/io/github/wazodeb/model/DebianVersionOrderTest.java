@@ -1,4 +1,4 @@
-package io.github.wazodeb.repo;
+package io.github.wazodeb.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
