@@ -52,9 +52,10 @@ final class SuiteWriter {
         Path suiteDirectory = layout.suiteDirectory(suite);
         byte[] packages = PackagesIndex.render(entries, "").getBytes(StandardCharsets.UTF_8);
         String binary = RepositoryLayout.BINARY_DIRECTORY + "/";
+        // No Packages.xz: xz (pure Java) took 0.8-2.3 s on the index of 500 packages where gzip took 40 ms, for a
+        // file a quarter smaller; a publish must cost the same into a large repository as into an empty one.
         List<IndexFile> indexes = List.of(new IndexFile(binary + "Packages", packages),
-                new IndexFile(binary + "Packages.gz", IndexCompression.gzip(packages)),
-                new IndexFile(binary + "Packages.xz", IndexCompression.xz(packages)));
+                new IndexFile(binary + "Packages.gz", IndexCompression.gzip(packages)));
         Instant releaseDate = date.orElseGet(() -> newest(entries, previousDate(suiteDirectory)));
         String release = ReleaseFile.render(List.of("Suite: " + suite, "Codename: " + suite,
                 "Architectures: all", "Components: main", "Acquire-By-Hash: yes"), releaseDate, indexes);

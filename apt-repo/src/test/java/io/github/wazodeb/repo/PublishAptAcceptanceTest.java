@@ -109,6 +109,8 @@ class PublishAptAcceptanceTest {
         CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
             for (Path deb : debs.subList(1, debs.size())) {
                 try {
+                    // Paced, so that the publishes span several updates (one takes 2-4 s here, a publish 0.1 s).
+                    Thread.sleep(500);
                     testing.publish(List.of(deb));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

@@ -8,6 +8,7 @@ import io.github.wazodeb.repo.testing.ForgedPackages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -49,8 +50,8 @@ class PublisherTest {
                         .containsEntry("Package", BASE.packageName()));
         String release = Files.readString(root().resolve("dists/testing/Release"));
         assertThat(release).contains("Suite: testing\n", "Codename: testing\n", "Architectures: all\n",
-                "Components: main\n", "Acquire-By-Hash: yes\n", " main/binary-all/Packages.xz\n");
-        for (String index : List.of("Packages", "Packages.gz", "Packages.xz")) {
+                "Components: main\n", "Acquire-By-Hash: yes\n", " main/binary-all/Packages.gz\n");
+        for (String index : List.of("Packages", "Packages.gz")) {
             byte[] content = Files.readAllBytes(root().resolve("dists/testing/main/binary-all/" + index));
             assertThat(root().resolve("dists/testing/main/binary-all/by-hash/SHA256/" + sha256(content)))
                     .hasBinaryContent(content);
@@ -163,6 +164,30 @@ class PublisherTest {
     }
 
     @Test
+    void aPublishReadsOnlyThePackagesItAdds() throws Exception {
+        FixturePackages packages = packages();
+        Publisher testing = Publisher.into(root()).suite("testing");
+        testing.publish(List.of(packages.build(BASE.withVersion("1.0"))));
+        // The listed file's bytes change behind the cache's back, its size and time kept: read again, it would
+        // no longer match its SHA256 and the publish would stop.
+        Path listed = root().resolve(poolPath("1.0"));
+        FileTime time = Files.getLastModifiedTime(listed);
+        byte[] bytes = Files.readAllBytes(listed);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(listed, bytes);
+        Files.setLastModifiedTime(listed, time);
+
+        PublishResult result = testing.publish(List.of(packages.build(BASE.withVersion("2.0"))));
+
+        assertThat(result.added()).extracting(PackageEntry::version).containsExactly("2.0");
+        assertThat(versionsIn("testing")).containsExactly("1.0", "2.0");
+        // Once its time changes, the cache no longer vouches for it: read again, the change is refused.
+        Files.setLastModifiedTime(listed, FileTime.fromMillis(time.toMillis() + 1000));
+        assertThatThrownBy(() -> testing.publish(List.of(packages.build(BASE.withVersion("3.0")))))
+                .isInstanceOf(PublishConflictException.class).hasMessageContaining(poolPath("1.0"));
+    }
+
+    @Test
     void aLostCacheOnlyMeansTheListedFilesAreReadAgain() throws Exception {
         FixturePackages packages = packages();
         Publisher.into(root()).suite("testing").publish(List.of(packages.build(BASE.withVersion("1.0"))));
@@ -172,6 +197,33 @@ class PublisherTest {
 
         assertThat(versionsIn("testing")).containsExactly("1.0", "2.0");
         assertThat(Files.readString(root().resolve(".wazo-deb/pool.cache"))).contains(poolPath("1.0"), poolPath("2.0"));
+    }
+
+    @Test
+    void supersededByHashFilesStayWhileRecentThenOnlyForTheLastFourIndexes() throws Exception {
+        FixturePackages packages = packages();
+        Publisher testing = Publisher.into(root()).suite("testing");
+        testing.publish(List.of(packages.build(BASE.withVersion("1.0"))));
+        List<String> first = byHashFiles();
+        for (int version = 2; version <= 6; version++) {
+            testing.publish(List.of(packages.build(BASE.withVersion(version + ".0"))));
+        }
+        List<String> afterSix = byHashFiles();
+        // Every index was replaced long ago, as after a quiet weekend.
+        Path history = root().resolve(".wazo-deb/by-hash/testing");
+        Files.writeString(history, Files.readString(history).replaceAll("(?m)^\\d+ ", "0 "));
+
+        testing.publish(List.of(packages.build(BASE.withVersion("7.0"))));
+
+        assertThat(first).hasSize(2);
+        assertThat(afterSix).hasSize(12).containsAll(first);
+        assertThat(byHashFiles()).hasSize(8).doesNotContainAnyElementsOf(first);
+    }
+
+    private List<String> byHashFiles() throws IOException {
+        try (Stream<Path> files = Files.list(root().resolve("dists/testing/main/binary-all/by-hash/SHA256"))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
     private String poolPath(String version) {

@@ -23,12 +23,15 @@ import java.util.Map;
  *
  * <pre>
  * java -jar bench/target/wazo-deb-bench.jar [--command PATH/bin/wazo-deb] [--shapes small,medium,large,many]
- *     [--compressions gzip,xz,zstd,none] [--runs 3] [--large-runs 1] [--work DIR] [--chart bench/speed.png]
+ *     [--compressions gzip,xz,zstd,none] [--runs 3] [--large-runs 1] [--java HOME,HOME] [--startup-runs 10]
+ *     [--work DIR] [--chart bench/speed.png]
  * </pre>
  *
  * <p>wazo-deb is timed as users run it, the installed command: by default the launcher of the archive
- * {@code distribution/target/wazo-deb-*.tar.gz}, unpacked into the work folder and given its class-data
- * sharing archive the way the package's postinst makes it.
+ * {@code distribution/target/wazo-deb-*.tar.gz}, unpacked into the work folder, whose first run with each
+ * runtime made its start-up cache. With several {@code --java} homes, every wazo-deb cell is timed on each.
+ * The start-up table times {@code wazo-deb --version} against {@code java -version} of the same runtime;
+ * {@code --shapes none} leaves only that table.
  */
 public final class Bench {
 
@@ -42,6 +45,9 @@ public final class Bench {
     private final List<String> compressions = new ArrayList<>();
     private final int runs;
     private final int largeRuns;
+    private final int startupRuns;
+    /** The JAVA_HOMEs the command runs with, each with its runtime's name ("Java 17"). */
+    private final Map<String, String> javas = new LinkedHashMap<>();
     private final Path chart;
     private final PrintStream out = System.out;
     private final List<String> loads = new ArrayList<>();
@@ -52,8 +58,14 @@ public final class Bench {
         command = options.containsKey("command") ? Path.of(options.get("command")).toAbsolutePath() : null;
         archive = command != null ? null : distributionArchive(Path.of("distribution/target"));
         for (String id : options.getOrDefault("shapes", "small,medium,large,many").split(",")) {
-            shapes.add(Shape.of(id));
+            if (!id.equals("none")) {
+                shapes.add(Shape.of(id));
+            }
         }
+        for (String home : options.getOrDefault("java", System.getProperty("java.home")).split(",")) {
+            javas.put(Path.of(home).toAbsolutePath().toString(), null);
+        }
+        startupRuns = Integer.parseInt(options.getOrDefault("startup-runs", "10"));
         compressions.addAll(List.of(options.getOrDefault("compressions", "gzip,xz,zstd,none").split(",")));
         runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         largeRuns = Integer.parseInt(options.getOrDefault("large-runs", "1"));
@@ -75,10 +87,16 @@ public final class Bench {
     private void run() throws Exception {
         Files.createDirectories(work);
         Processes processes = new Processes(work);
+        for (String home : javas.keySet()) {
+            javas.put(home, runtimeName(processes, home));
+        }
         if (command == null) {
             command = install(processes);
         }
         machine(processes);
+        if (startupRuns > 0) {
+            startup(processes);
+        }
         List<Cell> cells = new ArrayList<>();
         for (Shape shape : shapes) {
             Path payload = work.resolve("payload-" + shape.id);
@@ -89,26 +107,33 @@ public final class Bench {
             int n = shape == Shape.LARGE ? largeRuns : runs;
             for (String compression : compressions) {
                 int level = Compression.fromUserName(compression).orElseThrow().defaultLevel();
-                Cell wazo = new Cell(shape, compression, Tool.WAZO_DEB);
+                Map<String, Cell> wazo = new LinkedHashMap<>();
+                javas.forEach((home, name) -> wazo.put(home,
+                        new Cell(shape, compression, Tool.WAZO_DEB, javas.size() > 1 ? name : null)));
                 Cell dpkg = new Cell(shape, compression, Tool.DPKG_DEB);
-                for (int run = 0; run < n; run++) {
-                    loads.add(processes.load());
-                    Path outDir = freshDir("out-wazo");
-                    List<String> wazoCommand = new ArrayList<>(List.of(command.toString(), "package",
-                            plugin.toString(), "-o", outDir.toString(), "--compression", compression, "-q"));
-                    if (!compression.equals("none")) {
-                        wazoCommand.addAll(List.of("--compression-level", Integer.toString(level)));
-                    }
-                    wazo.samples.add(processes.timed(wazoCommand, outDir));
-                    Checks.extracted(processes, onlyDeb(outDir), payload, shape, work);
-                    Path dpkgOut = freshDir("out-dpkg").resolve("x.deb");
-                    dpkg.samples.add(processes.timed(List.of("bash", reference.toString(), plugin.toString(),
-                            compression, Integer.toString(level), dpkgOut.toString()), dpkgOut.getParent()));
-                    Checks.extracted(processes, dpkgOut, payload, shape, work);
-                    System.err.printf("%s %s run %d: wazo-deb %.2f s, dpkg-deb %.2f s (load %s)%n", shape.id,
-                            compression, run + 1, last(wazo).wallSeconds(), last(dpkg).wallSeconds(), loads.get(loads.size() - 1));
+                List<String> wazoCommand = new ArrayList<>(List.of(command.toString(), "package",
+                        plugin.toString(), "--compression", compression, "-q"));
+                if (!compression.equals("none")) {
+                    wazoCommand.addAll(List.of("--compression-level", Integer.toString(level)));
                 }
-                cells.add(wazo);
+                for (int run = 0; run < n; run++) {
+                    for (Map.Entry<String, Cell> java : wazo.entrySet()) {
+                        loads.add(processes.load());
+                        Path outDir = freshDir("out-wazo");
+                        List<String> into = new ArrayList<>(wazoCommand);
+                        into.addAll(List.of("-o", outDir.toString()));
+                        java.getValue().samples.add(processes.timed(into, Map.of("JAVA_HOME", java.getKey()), outDir));
+                        Checks.extracted(processes, onlyDeb(outDir), payload, shape, work);
+                        Path dpkgOut = freshDir("out-dpkg").resolve("x.deb");
+                        dpkg.samples.add(processes.timed(List.of("bash", reference.toString(), plugin.toString(),
+                                compression, Integer.toString(level), dpkgOut.toString()), Map.of(), dpkgOut.getParent()));
+                        Checks.extracted(processes, dpkgOut, payload, shape, work);
+                        System.err.printf("%s %s run %d: wazo-deb (%s) %.3f s, dpkg-deb %.3f s (load %s)%n", shape.id,
+                                compression, run + 1, javas.get(java.getKey()), last(java.getValue()).wallSeconds(),
+                                last(dpkg).wallSeconds(), loads.get(loads.size() - 1));
+                    }
+                }
+                cells.addAll(wazo.values());
                 cells.add(dpkg);
                 if (shape == Shape.SMALL) {
                     cells.add(warm(plugin, compression, level));
@@ -116,10 +141,48 @@ public final class Bench {
             }
             Report.payloadSize.put(shape, bytes);
         }
-        Report.print(out, cells, compressions, loads);
-        Chart.draw(cells, chart);
+        if (!cells.isEmpty()) {
+            Report.print(out, cells, compressions, loads);
+        }
+        // A chart of one size says nothing and would replace the full run's.
+        if (shapes.stream().filter(shape -> shape != Shape.MANY).count() > 1) {
+            Chart.draw(cells, chart);
+            out.println();
+            out.println("Chart: " + chart);
+        }
+    }
+
+    /**
+     * {@code wazo-deb --version} against {@code java -version} of the same runtime, alternately, whole
+     * processes: what a short command costs over the JVM's own start.
+     */
+    private void startup(Processes processes) throws IOException, InterruptedException {
+        out.println("### Start-up");
         out.println();
-        out.println("Chart: " + chart);
+        out.println("| runtime | java -version, median (s) | wazo-deb --version, median (s) | min-max (s) | runs | ratio |");
+        out.println("|---|---|---|---|---|---|");
+        for (Map.Entry<String, String> java : javas.entrySet()) {
+            Cell jvm = new Cell(Shape.SMALL, "", Tool.DPKG_DEB);
+            Cell wazo = new Cell(Shape.SMALL, "", Tool.WAZO_DEB);
+            for (int run = 0; run < startupRuns; run++) {
+                loads.add(processes.load());
+                jvm.samples.add(new Sample(processes.wall(List.of(java.getKey() + "/bin/java", "-version"), Map.of()), 0, 0));
+                wazo.samples.add(new Sample(processes.wall(List.of(command.toString(), "--version"),
+                        Map.of("JAVA_HOME", java.getKey())), 0, 0));
+            }
+            out.printf("| %s | %.3f | %.3f | %.3f-%.3f | %d | %.2fx |%n", java.getValue(), jvm.median(), wazo.median(),
+                    wazo.min(), wazo.max(), startupRuns, wazo.median() / jvm.median());
+            System.err.printf("start-up %s: java -version %.3f s, wazo-deb --version %.3f s%n", java.getValue(),
+                    jvm.median(), wazo.median());
+        }
+        out.println();
+    }
+
+    /** "Java 17.0.15+6-Debian-1deb12u1", from the runtime's own java -version. */
+    private static String runtimeName(Processes processes, String home) throws IOException, InterruptedException {
+        String version = processes.output(List.of(home + "/bin/java", "-version")).lines()
+                .filter(line -> line.contains("Runtime Environment")).findFirst().orElse("?");
+        return "Java " + version.replaceAll(".*\\(build ([^)]*)\\).*", "$1");
     }
 
     private static Sample last(Cell cell) {
@@ -132,7 +195,9 @@ public final class Bench {
         out.println("```");
         out.println("date:      " + Instant.now());
         out.println("cpu:       " + Runtime.getRuntime().availableProcessors() + " cores");
-        out.println("java:      " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        out.println("java:      " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + " (this benchmark, the warm API)");
+        javas.forEach((home, name) -> out.println("runtime:   " + name + " (" + home + ", the command)"));
         out.println("dpkg-deb:  " + processes.output(List.of("dpkg-deb", "--version")).lines().findFirst().orElse("?"));
         out.println("wazo-deb:  " + processes.output(List.of(command.toString(), "--version")).trim()
                 + " (" + command + ")");
@@ -153,8 +218,8 @@ public final class Bench {
     }
 
     /**
-     * Unpacks the distribution archive and makes its class-data sharing archive as the package's postinst
-     * does (a package run of a small plugin with WAZO_DEB_WRITE_CDS=1); returns its bin/wazo-deb.
+     * Unpacks the distribution archive and runs it once with each runtime, which makes its start-up cache
+     * (as on a user's first run, or in the package's postinst); returns its bin/wazo-deb.
      */
     private Path install(Processes processes) throws IOException, InterruptedException {
         Path installed = work.resolve("installed");
@@ -165,10 +230,9 @@ public final class Bench {
         try (var tops = Files.list(installed)) {
             launcher = tops.findFirst().orElseThrow().resolve("bin/wazo-deb");
         }
-        Path plugin = plugin(Shape.SMALL, Files.createDirectories(work.resolve("cds-payload")));
-        Path out = freshDir("out-cds");
-        processes.run(List.of("env", "WAZO_DEB_WRITE_CDS=1", launcher.toString(), "package", plugin.toString(),
-                "-o", out.toString(), "-q"));
+        for (String home : javas.keySet()) {
+            processes.run(List.of(launcher.toString(), "--version"), Map.of("JAVA_HOME", home));
+        }
         return launcher;
     }
 

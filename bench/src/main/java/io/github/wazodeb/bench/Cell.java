@@ -9,12 +9,23 @@ final class Cell {
     final Shape shape;
     final String compression;
     final Tool tool;
+    /** The runtime of the command's JVM ("Java 17"), or null for the reference and the in-process API. */
+    final String runtime;
     final List<Sample> samples = new ArrayList<>();
 
     Cell(Shape shape, String compression, Tool tool) {
+        this(shape, compression, tool, null);
+    }
+
+    Cell(Shape shape, String compression, Tool tool, String runtime) {
         this.shape = shape;
         this.compression = compression;
         this.tool = tool;
+        this.runtime = runtime;
+    }
+
+    String label() {
+        return runtime == null ? tool.label : tool.label + ", " + runtime;
     }
 
     double median() {

@@ -33,7 +33,7 @@ final class Chart {
         Map<String, List<Cell>> lines = new LinkedHashMap<>();
         for (Cell cell : cells) {
             if (cell.tool != Tool.API_WARM && cell.shape != Shape.MANY) {
-                lines.computeIfAbsent(cell.tool.label + ", " + cell.compression, k -> new ArrayList<>()).add(cell);
+                lines.computeIfAbsent(cell.label() + ", " + cell.compression, k -> new ArrayList<>()).add(cell);
             }
         }
         for (Map.Entry<String, List<Cell>> line : lines.entrySet()) {

@@ -28,7 +28,7 @@ final class Report {
                         && c.compression.equals(compression) && c.tool == Tool.DPKG_DEB).findFirst();
                 String ratio = reference.map(r -> String.format("%.2fx", cell.median() / r.median())).orElse("");
                 out.printf("| %s | %s | %s | %s | %s-%s | %d | %s | %d | %s |%n", cell.shape.id,
-                        mib(payloadSize.getOrDefault(cell.shape, 0L)), cell.tool.label, seconds(cell.median()),
+                        mib(payloadSize.getOrDefault(cell.shape, 0L)), cell.label(), seconds(cell.median()),
                         seconds(cell.min()), seconds(cell.max()), cell.samples.size(),
                         cell.peakRssKiB() == 0 ? "(in process)" : Long.toString(cell.peakRssKiB() / 1024),
                         cell.size(), ratio);

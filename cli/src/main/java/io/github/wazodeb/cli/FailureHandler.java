@@ -34,6 +34,16 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         return ExitCodes.of(failure);
     }
 
+    /**
+     * Ends a run out of heap in one line. Called once the command's frames are gone (a package build has
+     * removed its staging by then), so what they held is free for the message.
+     */
+    static int outOfMemory(PrintWriter err) {
+        err.println("wazo-deb: " + MemoryAdvice.forThisJvm());
+        err.flush();
+        return ExitCodes.BUILD_FAILED;
+    }
+
     private static String flag(UnusableOptionException.Option option) {
         return switch (option) {
             case OUTPUT_DIRECTORY -> "-o/--output";

@@ -5,6 +5,7 @@ import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.deb.BuildResult;
 import io.github.wazodeb.deb.Compression;
 import io.github.wazodeb.deb.DebBuilder;
+import io.github.wazodeb.deb.DirectoryOptionCheck;
 import io.github.wazodeb.deb.batch.PluginBatch;
 import io.github.wazodeb.deb.batch.PluginFinder;
 import io.github.wazodeb.deb.source.GitSource;
@@ -130,6 +131,7 @@ final class PackageCommand implements Callable<Integer> {
         StderrReporter reporter = new StderrReporter(spec.commandLine().getErr(), quiet);
         Optional<GitSource> git = gitSource();
         BuildOptions options = options(reporter);
+        DirectoryOptionCheck.check(options); // before a git checkout or a batch's first step
         if (git.isPresent()) {
             try (SourceCheckout checkout = PluginSources.checkout(git.get(), options.temporaryDirectory(), reporter)) {
                 printBuilt(reporter, new DebBuilder(options).build(checkout.directory()));

@@ -1,15 +1,10 @@
 package io.github.wazodeb.cli;
 
-import io.github.wazodeb.repo.InvalidRepositoryException;
-import io.github.wazodeb.repo.PublishConflictException;
 import io.github.wazodeb.repo.Publisher;
 import io.github.wazodeb.repo.sign.SigningKey;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +51,6 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, IOException {
-        Map<String, String> environment = System.getenv();
         Publisher publisher = Publisher.into(root).suite(suite);
         if (keep != null) {
             if (keep < 1) {
@@ -64,22 +58,7 @@ final class PublishCommand implements Callable<Integer> {
             }
             publisher = publisher.keeping(keep);
         }
-        Optional<Instant> date = RepositoryInputs.sourceDateEpoch(environment);
-        if (date.isPresent()) {
-            publisher = publisher.dated(date.get());
-        }
-        if (keyFile != null) {
-            publisher = publisher.signedBy(RepositoryInputs.signingKey(keyFile, environment));
-        }
-        PublishReport report = new PublishReport(root, spec.commandLine().getOut(), spec.commandLine().getErr());
-        try {
-            return report.done(publisher.onWait(report::waiting).publish(packages), "published");
-        } catch (InvalidRepositoryException invalid) {
-            return report.invalid(invalid);
-        } catch (PublishConflictException conflict) {
-            return report.conflict(conflict);
-        } catch (IOException failure) {
-            return report.failed(failure);
-        }
+        return PublishReport.run(root, keyFile, publisher, spec, "published",
+                configured -> configured.publish(packages));
     }
 }

@@ -4,38 +4,75 @@ import io.github.wazodeb.repo.InvalidRepositoryException;
 import io.github.wazodeb.repo.PackageEntry;
 import io.github.wazodeb.repo.PublishConflictException;
 import io.github.wazodeb.repo.PublishResult;
+import io.github.wazodeb.repo.Publisher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * How {@code publish} and {@code promote} tell what they did: the files written on standard output, one line
- * per package and the suite's state on standard error; a refusal as one line per problem and its exit code.
+ * How {@code publish} and {@code promote} run and tell what they did: the files written on standard output,
+ * one line per package and the suite's state on standard error; a refusal as one line per problem and its
+ * exit code.
  */
 final class PublishReport {
+
+    /** What a command does with its configured publisher. */
+    @FunctionalInterface
+    interface Action {
+        PublishResult apply(Publisher publisher) throws InvalidRepositoryException, PublishConflictException,
+                IOException;
+    }
 
     private final Path root;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    PublishReport(Path root, PrintWriter out, PrintWriter err) {
+    private PublishReport(Path root, PrintWriter out, PrintWriter err) {
         this.root = root;
         this.out = out;
         this.err = err;
     }
 
+    /**
+     * Gives {@code publisher} the date of {@code SOURCE_DATE_EPOCH}, the key of {@code keyFile} (when not null)
+     * and this report as its waiting line, runs {@code action}, and tells the outcome; returns the exit code.
+     */
+    static int run(Path root, Path keyFile, Publisher publisher, CommandSpec spec, String verb, Action action)
+            throws UsageException, IOException {
+        Map<String, String> environment = System.getenv();
+        Optional<Instant> date = RepositoryInputs.sourceDateEpoch(environment);
+        Publisher configured = date.isPresent() ? publisher.dated(date.get()) : publisher;
+        if (keyFile != null) {
+            configured = configured.signedBy(RepositoryInputs.signingKey(keyFile, environment));
+        }
+        PublishReport report = new PublishReport(root, spec.commandLine().getOut(), spec.commandLine().getErr());
+        try {
+            return report.done(action.apply(configured.onWait(report::waiting)), verb);
+        } catch (InvalidRepositoryException invalid) {
+            return report.refused(invalid.problems(), ExitCodes.INVALID_INPUT);
+        } catch (PublishConflictException conflict) {
+            return report.refused(conflict.conflicts(), ExitCodes.BUILD_FAILED);
+        } catch (IOException failure) {
+            return report.failed(failure);
+        }
+    }
+
     /** Said once when another publisher holds the repository's lock. */
-    void waiting(Path lockFile) {
+    private void waiting(Path lockFile) {
         err.println("wazo-deb: " + root + ": another publisher is at work, waiting for it to finish (lock "
                 + lockFile + ")");
         err.flush();
     }
 
-    int done(PublishResult result, String verb) {
+    private int done(PublishResult result, String verb) {
         result.written().forEach(out::println);
         out.flush();
         for (PackageEntry entry : result.added()) {
@@ -60,15 +97,7 @@ final class PublishReport {
         return ExitCodes.DONE;
     }
 
-    int invalid(InvalidRepositoryException invalid) {
-        return refused(invalid.problems(), ExitCodes.INVALID_INPUT);
-    }
-
-    int conflict(PublishConflictException conflict) {
-        return refused(conflict.conflicts(), ExitCodes.BUILD_FAILED);
-    }
-
-    int failed(IOException failure) {
+    private int failed(IOException failure) {
         String reason;
         if (failure instanceof NoSuchFileException missing) {
             reason = missing.getFile() + ": no such file or folder";

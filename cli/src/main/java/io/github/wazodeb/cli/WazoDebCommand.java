@@ -55,7 +55,11 @@ public final class WazoDebCommand implements Runnable {
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler(WazoDebCommand::usageError);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            return FailureHandler.outOfMemory(err); // picocli passes Errors through its handlers
+        }
     }
 
     /**

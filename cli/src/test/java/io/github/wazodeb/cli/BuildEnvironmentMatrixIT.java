@@ -174,10 +174,79 @@ class BuildEnvironmentMatrixIT {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).as(run.toString())
                 .contains("wazo/rules package failed with exit status 1")
-                .containsPattern("install: cannot change ownership of .*owned\\.yml.*Operation not permitted")
+                // EPERM, or EINVAL where the step runs in a user namespace of its own that maps only the
+                // builder (root is then a user it does not know).
+                .containsPattern("install: cannot change ownership of .*owned\\.yml.*(Operation not permitted|Invalid argument)")
                 .doesNotContain("wazo-deb: warning"); // no cleanup problem (plugin.yml lint may warn)
         assertThat(Leftovers.packages(out)).isEmpty();
         assertThat(Leftovers.stagingDirectories(temp)).as("staging left").isEmpty();
+    }
+
+    /**
+     * SPEC: options are checked before the first step, whoever builds: an output path that is a link to
+     * nothing or a file is refused with exit status 2 and the rules steps never run; so is a folder the
+     * builder may not write, which only the ordinary user can meet (root writes anywhere).
+     */
+    @Test
+    void anUnusableOutputIsRefusedBeforeTheStepsRunWhoeverBuilds() throws Exception {
+        Requirements.assumeAvailable(Requirement.ROOT, Requirement.SETPRIV, Requirement.FAKEROOT);
+        Path marker = work.resolve("build-step-ran");
+        Path plugin = OutputOptionCheckIT.markingPlugin(work.resolve("marking"), marker);
+        Path link = Files.createSymbolicLink(work.resolve("debs-link"), work.resolve("gone"));
+        Path file = Files.writeString(work.resolve("debs.txt"), "not a folder\n");
+        Path rootsOnly = Files.createDirectory(work.resolve("roots-only"));
+        Files.setPosixFilePermissions(rootsOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Builder builder : Builder.values()) {
+            Map<Path, String> outputs = new LinkedHashMap<>();
+            outputs.put(link, "is a link to " + work.resolve("gone") + ", which does not exist (-o/--output)");
+            outputs.put(file, "is not a directory (-o/--output)");
+            if (builder == Builder.NOBODY_UNDER_FAKEROOT) {
+                outputs.put(rootsOnly.resolve("debs"), "cannot be written to: " + rootsOnly + ": permission denied");
+            }
+            for (Map.Entry<Path, String> output : outputs.entrySet()) {
+                CliRun run = CliRun.wazoDebThrough(launcherFor(builder), List.of("-Djava.io.tmpdir=" + work), work,
+                        Map.of("HOME", work.toString()), "package", plugin.toString(), "-o", output.getKey().toString(),
+                        "--temp-dir", work.resolve("tmp-options").toString());
+
+                OutputOptionCheckIT.assertRefused(run, output.getValue());
+                assertThat(marker).as(builder + ", -o " + output.getKey() + ": the build step's marker").doesNotExist();
+            }
+        }
+        assertThat(work.resolve("gone")).doesNotExist();
+        assertThat(TreeState.namesIn(rootsOnly)).isEmpty();
+        assertThat(Leftovers.stagingDirectories(work.resolve("tmp-options"))).isEmpty();
+    }
+
+    /**
+     * SPEC: running out of memory ends with one sentence that says how to give the JVM more, exit status 1,
+     * nothing left, whoever builds (the ordinary user's package step under fakeroot).
+     */
+    @Test
+    void runningOutOfMemoryEndsInOneLineAndLeavesNothingWhoeverBuilds() throws Exception {
+        Requirements.assumeAvailable(Requirement.ROOT, Requirement.SETPRIV, Requirement.FAKEROOT, Requirement.PYTHON3);
+        Path plugin = OutOfMemoryIT.wideNamesPlugin(work.resolve("wide"));
+        for (Builder builder : Builder.values()) {
+            Path temp = work.resolve("tmp-memory-" + builder);
+            Path out = work.resolve("out-memory-" + builder);
+
+            CliRun run = CliRun.wazoDebThrough(launcherFor(builder),
+                    List.of(OutOfMemoryIT.SMALL_HEAP, "-Djava.io.tmpdir=" + work), work,
+                    Map.of("HOME", work.toString()), "package", "-q", plugin.toString(), "-o", out.toString(),
+                    "--temp-dir", temp.toString());
+
+            assertThat(run.exitCode()).as(builder + ": " + run).isEqualTo(1);
+            OutOfMemoryIT.assertOneMemoryLine(run, "java -Xmx256m -jar wazo-deb.jar");
+            TreeState.assertNothingLeft(out, temp);
+            assertThat(TreeState.namesIn(temp)).as(builder + ": left in the temporary directory").isEmpty();
+        }
+    }
+
+    private static List<String> launcherFor(Builder builder) {
+        List<String> launcher = new ArrayList<>(Locale.C_UTF_8.envCommand());
+        if (builder == Builder.NOBODY_UNDER_FAKEROOT) {
+            launcher.addAll(SETPRIV_NOBODY);
+        }
+        return launcher;
     }
 
     private Path build(int index, Environment environment) throws IOException, InterruptedException {

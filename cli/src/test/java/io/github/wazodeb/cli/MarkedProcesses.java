@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -40,6 +42,18 @@ final class MarkedProcesses {
                 + "\"./sleep-" + marker + "\" 600 &\n";
     }
 
+    /**
+     * Shell lines for a rules step that starts processes which leave its process group, all carrying
+     * {@code marker}: three started with {@code setsid} in the background (a session of their own each,
+     * still holding the step's output), and a daemon (double-forked, {@code setsid}, its output closed).
+     */
+    static String escapingChildren(String marker) {
+        String sleep = "\"./sleep-" + marker + "\"";
+        return "ln -sf \"$(command -v sleep)\" " + sleep + "\n"
+                + ("setsid " + sleep + " 600 &\n").repeat(3)
+                + "( (exec setsid " + sleep + " 600 </dev/null >/dev/null 2>&1) & )\n";
+    }
+
     /** One {@code "PID: command line"} per live process mentioning {@code marker}. */
     static List<String> mentioning(String marker) {
         List<String> found = new ArrayList<>();
@@ -67,20 +81,36 @@ final class MarkedProcesses {
     }
 
     /**
-     * The watchdogs ({@code wazo-deb-watchdog}, see ProcessGroup) that watch a step whose command line
-     * holds {@code marker}, as {@code "PID: command line"}: the watchdog names its group's leader by pid.
-     * The JVM starts the watchdog just after the step, so the step may print before it exists: polls until
-     * one is found or {@code timeout} has passed.
+     * The watchdogs ({@code wazo-deb-watchdog}, see deb-builder's Watchdog) of the builds that run a step
+     * whose command line holds {@code marker}, as {@code "PID: command line"}: a build has one watchdog,
+     * whose command line ends with the pid of the build's JVM, an ancestor of the step's processes. The JVM
+     * starts the watchdog in the background, so the step may print before it exists: polls until one is
+     * found or {@code timeout} has passed.
      */
     static List<String> awaitWatchdogsOf(String marker, Duration timeout) throws InterruptedException {
         return poll(() -> watchdogsOf(marker), found -> !found.isEmpty(), timeout);
     }
 
     private static List<String> watchdogsOf(String marker) {
-        List<String> leaders = mentioning(marker).stream().map(line -> line.substring(0, line.indexOf(':'))).toList();
+        Set<String> ancestors = new HashSet<>();
+        for (String line : mentioning(marker)) {
+            for (long pid = Long.parseLong(line.substring(0, line.indexOf(':'))); pid > 1; pid = parent(pid)) {
+                ancestors.add(Long.toString(pid));
+            }
+        }
         return mentioning("wazo-deb-watchdog").stream()
-                .filter(line -> leaders.contains(line.substring(line.stripTrailing().lastIndexOf(' ') + 1).strip()))
+                .filter(line -> ancestors.contains(line.substring(line.stripTrailing().lastIndexOf(' ') + 1).strip()))
                 .toList();
+    }
+
+    /** The parent's pid from {@code /proc/PID/stat} ("pid (comm) state ppid ..."), 0 once the process is gone. */
+    private static long parent(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ", 3)[1]);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Polls until none of {@code watchdogs} (from {@link #awaitWatchdogsOf}) runs, and returns those still running. */

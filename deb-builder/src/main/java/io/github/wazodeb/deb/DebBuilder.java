@@ -68,6 +68,8 @@ public final class DebBuilder {
      * @throws UnusableOptionException an option cannot serve this plugin directory; nothing ran
      * @throws BuildException a rules step failed, the payload is refused, I/O failed or the build was
      *     cancelled; no package, temporary file or staging is left
+     * @throws OutOfMemoryError the heap is too small for this payload (also in a worker thread); the staging
+     *     is removed first, with memory the staging held back for that
      */
     @SuppressWarnings("try") // the cancellation is only opened and closed around the build
     public BuildResult build(Path pluginDirectory) throws InvalidPluginException, BuildException {
@@ -107,7 +109,20 @@ public final class DebBuilder {
             // A refused entry is the plugin's to fix, not a failure underneath: no cause, no stack trace.
             throw new BuildException(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
+            rethrowOutOfMemory(e);
             throw new BuildException("the build failed: " + IoMessages.describe(e), e);
+        }
+    }
+
+    /**
+     * A worker thread's OutOfMemoryError reaches the build wrapped in an I/O exception: unwrapped, so that
+     * hosts tell running out of memory from a failed write the one way, and say how to give the JVM more.
+     */
+    private static void rethrowOutOfMemory(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError outOfMemory) {
+                throw outOfMemory;
+            }
         }
     }
 
@@ -127,22 +142,8 @@ public final class DebBuilder {
         } catch (IOException e) {
             throw new BuildException("cannot read the plugin directory: " + IoMessages.describe(e), e);
         }
-        Path outputDir = options.outputDirectory().toAbsolutePath().normalize();
-        Path existing = outputDir;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing != null && !Files.isDirectory(existing)) {
-            throw new UnusableOptionException(UnusableOptionException.Option.OUTPUT_DIRECTORY,
-                    "the output directory " + options.outputDirectory() + " is not a directory"
-                            + (existing.equals(outputDir) ? "" : ": " + existing + " is a file"));
-        }
-        if (existing != null && !Files.isWritable(existing)) {
-            throw new UnusableOptionException(UnusableOptionException.Option.OUTPUT_DIRECTORY,
-                    "the output directory " + options.outputDirectory() + " cannot be written to: "
-                            + existing + ": permission denied");
-        }
-        return outputDir;
+        DirectoryOptionCheck.check(options);
+        return options.outputDirectory().toAbsolutePath().normalize();
     }
 
     /** A private copy of the plugin directory, unless the build runs in place (or runs no steps). */

@@ -84,26 +84,83 @@ esac
 # (a large payload streams through a few buffers), so memory stays near what is live, and the JVM
 # starts sooner. No hsperfdata file in /tmp for a command that runs a second. WAZO_DEB_JAVA_OPTIONS
 # comes last, to add to these or override them (-Xmx2g; -XX:-UseSerialGC -XX:+UseG1GC).
-set -- -XX:+UseSerialGC -Xms16m -XX:-UsePerfData ${WAZO_DEB_JAVA_OPTIONS:-} -jar "$jar" "$@"
+jvm_options="-XX:+UseSerialGC -Xms16m -XX:-UsePerfData ${WAZO_DEB_JAVA_OPTIONS:-}"
 
-# Class-data sharing: an archive of the classes a run loads, made by this very JVM, starts wazo-deb
-# faster. Another JVM (another path, another build) would refuse it with warnings, so the archive is
-# used only beside a note naming the JVM that made it. WAZO_DEB_WRITE_CDS=1 makes it (the package's
-# postinst does, with a validate run); it cannot be made at build time: it is valid for one JVM build
-# only, and its bytes change from run to run.
-jsa="$lib/wazo-deb.jsa"
-jvm="$java_bin ${runtime:-$version}"
-if [ "${WAZO_DEB_WRITE_CDS:-}" = 1 ]; then
-    rm -f "$jsa" "$jsa.jvm"
-    printf '%s\n' "$jvm" > "$jsa.jvm"
-    unset WAZO_DEB_WRITE_CDS
-    exec "$java" -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
+# A start-up cache: the classes a package run loads, parsed, verified and laid out by this very JVM,
+# which starts wazo-deb in about half the time. Java 25 and later get an ahead-of-time cache
+# (-XX:AOTCache, which also keeps linked classes and method profiles), older ones a class-data-sharing
+# archive (-XX:ArchiveClassesAtExit); where Java 25 fails to make its cache, the archive instead.
+# Either is valid for one JVM build and one jar only, and its bytes change from run to run, so it is
+# made here, on first use, not shipped: the package's postinst makes it, and so does the first run of
+# an unpacked archive, with a package run of a throw-away plugin (a second or two, once). Its name says
+# which runtime and which jar (size, time) it is for, so another JVM or a changed jar (an upgrade, a
+# rebuild) makes one of its own rather than being handed one the JVM would refuse. Where the folder is
+# not writable, or making it fails, wazo-deb runs without one, only slower to start; a failure is noted
+# ($cache.failed) so that the next runs do not pay for another try (remove the note to try again).
+# WAZO_DEB_CDS=off neither uses nor makes one.
+cache=
+if [ "${WAZO_DEB_CDS:-}" != off ]; then
+    runtime=${runtime:-$version}
+    stamp=$(stat -L -c '%s-%Y' "$jar" 2>/dev/null) || stamp=
+    case "$runtime" in
+        *[!A-Za-z0-9._+-]*) stamp= ;;
+    esac
+    if [ -n "$stamp" ]; then
+        cache="$lib/wazo-deb-$runtime-$stamp"
+    fi
 fi
-note=
-if [ -r "$jsa" ] && [ -r "$jsa.jvm" ]; then
-    IFS= read -r note < "$jsa.jvm" || :
+
+# Runs the package step of a throw-away plugin with the options that make the cache $1; true when the
+# JVM succeeded and wrote it.
+train() {
+    trained=$1
+    shift
+    rm -f "$trained"
+    # shellcheck disable=SC2086 # the options are words on purpose
+    "$java" $jvm_options "$@" -jar "$jar" package "$work/plugin" -o "$work/out" -q \
+        </dev/null >/dev/null 2>&1 && [ -s "$trained" ]
+}
+
+# Makes the cache in a folder of its own beside the jar, then moves it into place with one rename: two
+# first runs at once each make one and the last rename wins, and a run never sees half a file.
+make_cache() {
+    [ -w "$lib" ] || return 0
+    work=$(mktemp -d "$lib/.wazo-deb-cache.XXXXXX" 2>/dev/null) || return 0
+    trap 'rm -rf "$work"; exit 130' INT
+    trap 'rm -rf "$work"; exit 143' TERM
+    mkdir "$work/plugin" "$work/plugin/wazo" "$work/out"
+    printf 'name: cache\nnamespace: wazodeb\nversion: "1.0"\n' > "$work/plugin/wazo/plugin.yml"
+    printf '#!/bin/sh\ncase "$1" in build|package|install|uninstall) ;; esac\n' > "$work/plugin/wazo/rules"
+    chmod 0755 "$work/plugin/wazo/rules"
+    if [ "$major" -ge 25 ] && train "$work/cache" -XX:AOTCacheOutput="$work/cache"; then
+        mv -f "$work/cache" "$cache.aot" 2>/dev/null || :
+    elif train "$work/cache" -XX:ArchiveClassesAtExit="$work/cache" -Xlog:cds=off -Xlog:cds+dynamic=off; then
+        mv -f "$work/cache" "$cache.jsa" 2>/dev/null || :
+    else
+        : > "$cache.failed" 2>/dev/null || :
+    fi
+    # Caches for another jar of this runtime are stale, and so are those of wazo-deb 0.1's launcher.
+    for old in "$lib/wazo-deb-$runtime-"*.aot "$lib/wazo-deb-$runtime-"*.jsa "$lib/wazo-deb-$runtime-"*.failed \
+            "$lib/wazo-deb.jsa" "$lib/wazo-deb.jsa.jvm"; do
+        case "$old" in
+            "$cache.aot" | "$cache.jsa" | "$cache.failed") ;;
+            *) [ ! -e "$old" ] || rm -f "$old" ;;
+        esac
+    done
+    rm -rf "$work"
+    trap - INT TERM
+}
+
+if [ -n "$cache" ] && [ ! -r "$cache.aot" ] && [ ! -r "$cache.jsa" ] && [ ! -e "$cache.failed" ]; then
+    make_cache
 fi
-if [ "$note" = "$jvm" ]; then
-    exec "$java" -XX:SharedArchiveFile="$jsa" -Xshare:auto "$@"
+# The JVM's own messages about a cache it cannot use (another build under the same version name) are
+# left out: it then runs without, as it would with none.
+# shellcheck disable=SC2086 # the options are words on purpose
+if [ -n "$cache" ] && [ -r "$cache.aot" ]; then
+    exec "$java" $jvm_options -XX:AOTCache="$cache.aot" -Xlog:aot=off -Xlog:cds=off -jar "$jar" "$@"
+elif [ -n "$cache" ] && [ -r "$cache.jsa" ]; then
+    exec "$java" $jvm_options -XX:SharedArchiveFile="$cache.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -jar "$jar" "$@"
 fi
-exec "$java" "$@"
+exec "$java" $jvm_options -jar "$jar" "$@"

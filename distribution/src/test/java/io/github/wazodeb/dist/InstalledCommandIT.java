@@ -48,10 +48,12 @@ class InstalledCommandIT {
             assertThat(install.succeeded()).as(install.describe()).isTrue();
             assertThat(root.isInstalled("wazo-deb")).isTrue();
             assertThat(root.path("/usr/share/wazo-deb/wazo-deb.jar")).hasSameBinaryContentAs(Built.cliJar());
-            // The root has no java: postinst made no class-data-sharing archive, and did not fail for it.
-            assertThat(root.path("/usr/share/wazo-deb/wazo-deb.jsa")).doesNotExist();
+            // The root has no java: postinst made no start-up cache, and did not fail for it.
+            assertThat(StartUpCacheIT.caches(root.path("/usr/share/wazo-deb"))).isEmpty();
 
             assertPackagesAsTheJarDoes(root.path("/usr/bin/wazo-deb"), Map.of("JAVA_HOME", Run.javaHome()));
+            // That first run (as root, the folder writable) made the cache; prerm removes it with the package.
+            assertThat(StartUpCacheIT.caches(root.path("/usr/share/wazo-deb"))).hasSize(1);
 
             CommandResult remove = root.remove("wazo-deb");
             assertThat(remove.succeeded()).as(remove.describe()).isTrue();
@@ -176,31 +178,6 @@ class InstalledCommandIT {
     }
 
     @Test
-    void classDataSharingArchiveIsUsedOnlyByTheJvmThatMadeIt() throws Exception {
-        Path home = unpackedArchive();
-        Path launcher = home.resolve("bin/wazo-deb");
-        Map<String, String> java = Map.of("JAVA_HOME", Run.javaHome());
-        Map<String, String> logged = Map.of("JAVA_HOME", Run.javaHome(), "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info");
-        String fromArchive = "io.github.wazodeb.cli.WazoDebCommand source: shared objects file (top)";
-
-        Run write = Run.of(Map.of("JAVA_HOME", Run.javaHome(), "WAZO_DEB_WRITE_CDS", "1"), launcher.toString(),
-                "--version");
-
-        assertThat(write.exitCode()).as(write.toString()).isZero();
-        assertThat(write.err()).as("no CDS warnings while writing").isEmpty();
-        assertThat(home.resolve("lib/wazo-deb.jsa")).isNotEmptyFile();
-        Run used = Run.of(logged, launcher.toString(), "--version");
-        assertThat(used.out()).contains(fromArchive);
-        assertThat(Run.of(java, launcher.toString(), "--version").err()).isEmpty();
-
-        // Another JVM (here: the note names another build) would warn about the archive: it is left out.
-        Files.writeString(home.resolve("lib/wazo-deb.jsa.jvm"), "/opt/other-jdk/bin/java 17.0.1+1\n");
-        Run other = Run.of(logged, launcher.toString(), "--version");
-        assertThat(other.exitCode()).isZero();
-        assertThat(other.out()).doesNotContain("shared objects file (top)").contains("wazo-deb " + Built.version());
-    }
-
-    @Test
     void archiveEntriesAreSortedOwnedByRootAndStampedWithTheBuildTime() throws Exception {
         String top = "wazo-deb-" + Built.version();
         Instant timestamp = OptionValues.timestamp(Built.timestamp());
@@ -273,10 +250,7 @@ class InstalledCommandIT {
     }
 
     private Path unpackedArchive() throws IOException {
-        Requirements.assumeAvailable(Requirement.TAR);
-        Path into = Files.createDirectories(work.resolve("unpacked"));
-        Commands.stdoutOf("tar", "-xzf", Built.tarball().toString(), "-C", into.toString());
-        return into.resolve("wazo-deb-" + Built.version());
+        return Unpacked.archive(work.resolve("unpacked"));
     }
 
     private Path extractedDeb() {

@@ -51,4 +51,16 @@ final class FailureMessages {
         };
         return failure.getMessage() + ": change " + parameter;
     }
+
+    /**
+     * Running out of heap, in one sentence that says how to give Maven's JVM more (MAVEN_OPTS, or the
+     * project's .mvn/jvm.config): four times what it had, at least 1 GiB.
+     */
+    static String outOfMemory(Path pluginDirectory, long maxHeapBytes) {
+        long mib = maxHeapBytes / (1024 * 1024);
+        long suggestedGib = Math.max(1, (mib * 4 + 1023) / 1024);
+        return "Could not package " + pluginDirectory + ": ran out of memory (Maven's JVM may use at most " + mib
+                + " MiB); give it more with MAVEN_OPTS=-Xmx" + suggestedGib + "g (or -Xmx" + suggestedGib
+                + "g in .mvn/jvm.config)";
+    }
 }

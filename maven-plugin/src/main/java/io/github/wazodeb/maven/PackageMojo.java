@@ -4,6 +4,7 @@ import io.github.wazodeb.deb.BuildException;
 import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.deb.BuildResult;
 import io.github.wazodeb.deb.DebBuilder;
+import io.github.wazodeb.deb.DirectoryOptionCheck;
 import io.github.wazodeb.deb.RulesStepException;
 import io.github.wazodeb.deb.UnusableOptionException;
 import io.github.wazodeb.deb.source.GitSource;
@@ -160,6 +161,9 @@ public class PackageMojo extends AbstractMojo {
             throw new MojoFailureException(FailureMessages.failedStep(directory, e));
         } catch (UnusableOptionException e) {
             throw new MojoFailureException(FailureMessages.unusableOption(e));
+        } catch (OutOfMemoryError e) {
+            // The build's files are removed by then and what it held is unreachable: say how to give more.
+            throw new MojoExecutionException(FailureMessages.outOfMemory(directory, Runtime.getRuntime().maxMemory()));
         } catch (BuildException e) {
             // Without a cause the builder refused something the user chose (a conffile missing from the
             // payload, say), and a cancelled build is no bug; otherwise something failed underneath (I/O),
@@ -182,6 +186,7 @@ public class PackageMojo extends AbstractMojo {
         if (git.isEmpty()) {
             return new DebBuilder(options).build(directory);
         }
+        DirectoryOptionCheck.check(options); // before the checkout, which takes a while
         try (SourceCheckout checkout = PluginSources.checkout(git.get(), options.temporaryDirectory(),
                 options.listener())) {
             return new DebBuilder(options).build(checkout.directory());

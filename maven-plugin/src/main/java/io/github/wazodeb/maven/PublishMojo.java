@@ -1,13 +1,11 @@
 package io.github.wazodeb.maven;
 
-import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.repo.InvalidRepositoryException;
 import io.github.wazodeb.repo.PackageEntry;
 import io.github.wazodeb.repo.PublishConflictException;
 import io.github.wazodeb.repo.PublishResult;
 import io.github.wazodeb.repo.Publisher;
 import io.github.wazodeb.repo.sign.SigningKey;
-import io.github.wazodeb.repo.sign.SigningKeyException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -103,26 +101,12 @@ public class PublishMojo extends AbstractMojo {
             }
             publisher = publisher.keeping(keep);
         }
-        Optional<Instant> date;
-        try {
-            date = BuildOptions.sourceDateEpoch(environment);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(e.getMessage());
-        }
+        Optional<Instant> date = RepositoryParameters.sourceDateEpoch(environment);
         if (date.isPresent()) {
             publisher = publisher.dated(date.get());
         }
-        if (keyFile == null) {
-            return publisher;
-        }
-        if (!keyFile.isFile()) {
-            throw new ParameterException("keyFile", "wazo.keyFile", keyFile, "there is no such file");
-        }
-        try {
-            return publisher.signedBy(SigningKey.read(keyFile.toPath(), environment));
-        } catch (SigningKeyException e) {
-            throw new ParameterException("keyFile", "wazo.keyFile", keyFile, e.getMessage());
-        }
+        Optional<SigningKey> key = RepositoryParameters.signingKey(keyFile, environment);
+        return key.isPresent() ? publisher.signedBy(key.get()) : publisher;
     }
 
     private void report(Path root, PublishResult result) {

@@ -1,11 +1,9 @@
 package io.github.wazodeb.maven;
 
-import io.github.wazodeb.deb.BuildOptions;
 import io.github.wazodeb.repo.AptRepository;
 import io.github.wazodeb.repo.InvalidRepositoryException;
 import io.github.wazodeb.repo.RepositoryIndex;
 import io.github.wazodeb.repo.sign.SigningKey;
-import io.github.wazodeb.repo.sign.SigningKeyException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,26 +76,12 @@ public class RepoMojo extends AbstractMojo {
     private AptRepository repository(Path directory, Map<String, String> environment)
             throws ParameterException, IOException {
         AptRepository repository = AptRepository.in(directory);
-        Optional<Instant> date;
-        try {
-            date = BuildOptions.sourceDateEpoch(environment);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(e.getMessage());
-        }
+        Optional<Instant> date = RepositoryParameters.sourceDateEpoch(environment);
         if (date.isPresent()) {
             repository = repository.dated(date.get());
         }
-        if (keyFile == null) {
-            return repository;
-        }
-        if (!keyFile.isFile()) {
-            throw new ParameterException("keyFile", "wazo.keyFile", keyFile, "there is no such file");
-        }
-        try {
-            return repository.signedBy(SigningKey.read(keyFile.toPath(), environment));
-        } catch (SigningKeyException e) {
-            throw new ParameterException("keyFile", "wazo.keyFile", keyFile, e.getMessage());
-        }
+        Optional<SigningKey> key = RepositoryParameters.signingKey(keyFile, environment);
+        return key.isPresent() ? repository.signedBy(key.get()) : repository;
     }
 
     /** One line per problem, each naming its file, under the folder that could not become a repository. */

@@ -58,4 +58,13 @@ class FailureMessagesTest {
 
         assertThat(FailureMessages.failedStep(DIR, failure)).startsWith("wazo/rules build could not run: Permission denied");
     }
+
+    @Test
+    void runningOutOfMemoryIsOneSentenceThatNamesMavenOpts() {
+        String message = FailureMessages.outOfMemory(DIR, 512L * 1024 * 1024);
+
+        assertThat(message).isEqualTo("Could not package /src/my-plugin: ran out of memory (Maven's JVM may use at "
+                + "most 512 MiB); give it more with MAVEN_OPTS=-Xmx2g (or -Xmx2g in .mvn/jvm.config)");
+        assertThat(message.lines()).hasSize(1);
+    }
 }

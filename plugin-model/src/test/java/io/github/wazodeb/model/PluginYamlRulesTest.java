@@ -84,7 +84,8 @@ class PluginYamlRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"010, 8", "1:2.0, 62.0", "1e3, 1000.0", "007, 7", "1.100, 1.1", "0x10, 16", "1., 1.0", "1.50, 1.5", "2.0e0, 2.0"})
+    @CsvSource({"010, 8", "1:2.0, 62.0", "1.0e+3, 1000.0", "007, 7", "1.100, 1.1", "0x10, 16", "1., 1.0", "1.50, 1.5",
+            "2.0e+0, 2.0"})
     void everyUnquotedVersionWhoseReadingDiffersIsRefused(String version, String reading) {
         PluginReport report = read("name: hello\nnamespace: acme\nversion: " + version + "\n");
         assertThat(report.errors()).singleElement().satisfies(p -> {
@@ -96,11 +97,40 @@ class PluginYamlRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "2", "0.1", "10.25", "2024"})
-    void unquotedVersionWhoseReadingIsItsTextIsKept(String version) {
+    @ValueSource(strings = {"1.0", "0.1", "10.25"})
+    void unquotedDecimalVersionWhoseReadingIsItsTextIsKeptWithAWarningToQuoteIt(String version) {
+        PluginReport report = read("name: hello\nnamespace: acme\nversion: " + version + "\n");
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:3:10: warning: version \"" + version + "\" is read by "
+                + "YAML as a number (wazo-plugind turns it back into the same text): quote it: version: \"" + version + "\"");
+        assertThat(report.descriptor().orElseThrow().version()).isEqualTo(version);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "2024", "!!int 3"})
+    void unquotedIntegerVersionIsRefusedSayingToQuoteIt(String version) {
+        String text = version.replace("!!int ", "");
+        assertThat(lines(read("name: hello\nnamespace: acme\nversion: " + version + "\n"))).containsExactly(
+                "wazo/plugin.yml:3:10: version \"" + text + "\" is read by YAML as an integer, which wazo-plugind's market "
+                        + "listing cannot serve, and every install of the same version rebuilds the plugin: quote it: "
+                        + "version: \"" + text + "\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e3", "2e10", "2.0e0", "1.5e3", "0o17"})
+    void unquotedTextThatPyYamlReadsAsAStringIsAVersionAsWritten(String version) {
+        // PyYAML's YAML 1.1 float needs a dot and a signed exponent, and it has no 0o integers
         PluginReport report = read("name: hello\nnamespace: acme\nversion: " + version + "\n");
         assertThat(report.problems()).isEmpty();
         assertThat(report.descriptor().orElseThrow().version()).isEqualTo(version);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e3", "2e10"})
+    void nameAndNamespaceThatPyYamlReadsAsStringsAreAccepted(String text) {
+        PluginDescriptor descriptor = read("name: " + text + "\nnamespace: " + text + "\nversion: '1.0'\n")
+                .descriptor().orElseThrow();
+        assertThat(descriptor.name()).isEqualTo(text);
+        assertThat(descriptor.namespace()).isEqualTo(text);
     }
 
     @Test
@@ -142,13 +172,55 @@ class PluginYamlRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yes", "2024-01-01", "12", "1.5", "!!int 7"})
-    void descriptionThatYamlDoesNotReadAsAStringIsRefused(String description) {
+    @CsvSource(delimiter = '|', value = {"yes|a boolean", "12|a number", "1.5|a number", "!!int 7|a number"})
+    void descriptionThatYamlDoesNotReadAsAStringIsAWarningToQuoteIt(String description, String type) {
         PluginReport report = read(VALID + "description: " + description + "\n");
-        assertThat(report.errors()).singleElement().satisfies(p -> {
-            assertThat(p.key()).isEqualTo("description");
-            assertThat(p.rule()).startsWith("must be a string, but YAML reads it as ");
-        });
+        String text = description.replace("!!int ", "");
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:4:14: warning: description \"" + text + "\" is not a "
+                + "string: YAML reads it as " + type + "; wazo-plugind never reads description, and wazo-deb writes a "
+                + "generated one: quote it: description: \"" + text + "\"");
+        assertThat(report.descriptor().orElseThrow().description()).isEmpty();
+    }
+
+    @Test
+    void descriptionThatIsAListIsAWarning() {
+        PluginReport report = read(VALID + "description: [a, b]\n");
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:4:14: warning: description is not a string but a "
+                + "list; wazo-plugind never reads description, and wazo-deb writes a generated one: write it as one string");
+        assertThat(report.descriptor().orElseThrow().description()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"description:", "description: ~"})
+    void descriptionWithoutAValueIsAWarning(String line) {
+        PluginReport report = read(VALID + line + "\n");
+        assertThat(report.isValid()).isTrue();
+        assertThat(report.warnings()).singleElement().extracting(Problem::rule).isEqualTo("has no value (YAML reads it "
+                + "as null): wazo-plugind never reads description, and wazo-deb writes a generated one; give it a value "
+                + "or remove the key");
+    }
+
+    @Test
+    void dateDescriptionIsRefusedAsUnservable() {
+        assertThat(lines(read(VALID + "description: 2024-01-01\n"))).containsExactly("wazo/plugin.yml:4:14: description "
+                + "\"2024-01-01\" is read by YAML as a date, which wazo-plugind's JSON plugin list cannot serve (one such "
+                + "value makes GET /0.2/plugins fail for every plugin): quote it: description: \"2024-01-01\"");
+    }
+
+    @Test
+    void debianDependsWithoutAValueAndNoDependsIsAWarning() {
+        PluginReport report = read(VALID + "debian_depends:\n");
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml:4:16: warning: debian_depends has no value (YAML reads "
+                + "it as null): wazo-plugind builds the plugin without dependencies, but fails once depends is given too: "
+                + "give it a list or remove the key");
+        assertThat(report.descriptor().orElseThrow().debianDepends()).isEmpty();
+    }
+
+    @Test
+    void debianDependsWithoutAValueBesideDependsIsRefused() {
+        assertThat(lines(read(VALID + "debian_depends:\ndepends:\n  - {name: other, namespace: acme}\n")))
+                .containsExactly("wazo/plugin.yml:4:16: debian_depends has no value (YAML reads it as null): give it a "
+                        + "value or remove the key");
     }
 
     @Test
@@ -170,8 +242,7 @@ class PluginYamlRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plugin_format_version:", "description:", "debian_depends:", "min_wazo_version:",
-            "max_wazo_version: ~", "depends: null"})
+    @ValueSource(strings = {"plugin_format_version:", "min_wazo_version:", "max_wazo_version: ~", "depends: null"})
     void optionalKeyGivenWithoutAValueIsRefused(String line) {
         PluginReport report = read(VALID + line + "\n");
         assertThat(report.errors()).singleElement().satisfies(p -> {

@@ -167,4 +167,37 @@ class RulesScriptTest {
                 "#!/bin/sh\ncase \"$1\" in\n  build|package|install) ;;\nesac\n");
         assertThat(lines(report)).contains(missing("uninstall"));
     }
+
+    @Test
+    void rulesThatIsALinkToAFileOutsideWazoIsAnErrorSayingToCommitTheFile() throws IOException {
+        Path outside = Files.writeString(dir.resolve("build-rules.sh"), ALL_STEPS);
+        Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rwxr-xr-x"));
+        PluginReport report = readWithRulesLink(Path.of("../build-rules.sh"));
+        assertThat(lines(report)).containsExactly("wazo/rules: is a symbolic link (to ../build-rules.sh): the package "
+                + "would hold the link, not the script it points to, so dpkg would leave the plugin half-configured: "
+                + "commit the file itself in its place");
+        assertThat(report.isValid()).isFalse();
+    }
+
+    @Test
+    void rulesThatIsALinkInsideWazoIsAnErrorToo() throws IOException {
+        Files.createDirectories(dir.resolve("wazo"));
+        Path inside = Files.writeString(dir.resolve("wazo/rules.sh"), ALL_STEPS);
+        Files.setPosixFilePermissions(inside, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(readWithRulesLink(Path.of("rules.sh")).errors()).singleElement().extracting(Problem::rule)
+                .asString().startsWith("is a symbolic link (to rules.sh)");
+    }
+
+    @Test
+    void rulesThatIsADanglingLinkIsNamedAsALink() throws IOException {
+        assertThat(readWithRulesLink(Path.of("/nowhere/rules")).errors()).singleElement().extracting(Problem::rule)
+                .asString().startsWith("is a symbolic link (to /nowhere/rules)");
+    }
+
+    private PluginReport readWithRulesLink(Path target) throws IOException {
+        Files.createDirectories(dir.resolve("wazo"));
+        Files.writeString(dir.resolve("wazo/plugin.yml"), FORMAT_1);
+        Files.createSymbolicLink(dir.resolve("wazo/rules"), target);
+        return PluginReader.readDirectory(dir);
+    }
 }

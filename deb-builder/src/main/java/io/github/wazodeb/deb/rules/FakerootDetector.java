@@ -26,6 +26,11 @@ public final class FakerootDetector {
         return new FakerootDetector(isRoot(), findOnPath("fakeroot", environment.get("PATH")));
     }
 
+    /** Whether the builder is root: the steps then need neither fakeroot nor a user namespace. */
+    boolean root() {
+        return root;
+    }
+
     /** The command to put before the rules call, if any. */
     public Optional<String> command() {
         return root ? Optional.empty() : fakeroot;

@@ -1,72 +1,49 @@
 package io.github.wazodeb.deb.rules;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A command started in a session and process group of its own ({@code setsid}), so that everything it
- * starts, double-forked daemons included, can be stopped together: {@code kill -- -PGID} reaches every
- * process that did not leave the group on purpose.
+ * starts, double-forked daemons included, can be stopped together: {@code kill -- -PGID} (sent by the
+ * build's {@link Watchdog}) reaches every process that did not leave the group on purpose. The JVM's child
+ * is not a group leader, so {@code setsid} makes the new session in place, without forking: the leader's
+ * pid is the group's id.
  *
- * <p>Java can neither start a process group nor signal one; util-linux's {@code setsid} and the shell's
- * {@code kill} can, and are on every Linux machine that has dpkg. One shell, the watchdog, does both of
- * the group's other jobs: it signals the group when asked (a line naming the signal, answered by whether
- * any process was there to receive it), and if the JVM dies without stopping the group (SIGKILL, an OOM
- * kill) its standard input reaches end of file and it stops the group. Asking a running shell costs a
- * pipe round trip, where starting a {@code kill} would cost a process, several milliseconds a step; the
- * watchdog itself is started while the step runs, off the step's path.
+ * <p>When the command is a PID namespace's {@code unshare} ({@link StepIsolation}), the namespace's process
+ * 1 stops what the step left and the leader exits only once the namespace is empty: the group then only
+ * has to be signalled when the step is stopped before its end.
  */
 final class ProcessGroup implements AutoCloseable {
 
-    private static final String WATCHDOG = "while read -r signal; do "
-            + "if kill -s \"$signal\" -- \"-$1\" 2>/dev/null; then echo 1; else echo 0; fi; done; "
-            + "kill -s TERM -- \"-$1\" 2>/dev/null && { sleep 2; kill -s KILL -- \"-$1\" 2>/dev/null; }";
     private static final Duration POLL = Duration.ofMillis(10);
 
     private final Process leader;
-    private final CompletableFuture<Watchdog> watchdog;
+    private final Watchdog watchdog;
+    private final boolean namespace;
 
-    private ProcessGroup(Process leader, CompletableFuture<Watchdog> watchdog) {
+    private ProcessGroup(Process leader, Watchdog watchdog, boolean namespace) {
         this.leader = leader;
         this.watchdog = watchdog;
-    }
-
-    /** Whether this machine has what it takes: {@code setsid} and {@code sh} on the {@code PATH}. */
-    static boolean supported(String path) {
-        return FakerootDetector.findOnPath("setsid", path).isPresent()
-                && FakerootDetector.findOnPath("sh", path).isPresent();
+        this.namespace = namespace;
     }
 
     /**
-     * Starts {@code builder}'s command as the leader of a new group. The JVM's child is not a group
-     * leader, so {@code setsid} makes the new session in place, without forking: the leader's pid is the
-     * group's id.
+     * Starts {@code builder}'s command as the leader of a new group, watched by {@code watchdog}.
+     *
+     * @param namespace whether the command runs the step in a PID namespace that ends with the leader
      */
-    static ProcessGroup start(ProcessBuilder builder) throws IOException {
+    static ProcessGroup start(String setsid, ProcessBuilder builder, Watchdog watchdog, boolean namespace)
+            throws IOException {
         List<String> command = new ArrayList<>();
-        command.add("setsid");
+        command.add(setsid);
         command.addAll(builder.command());
         Process leader = builder.command(command).start();
-        CompletableFuture<Watchdog> watchdog = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            try {
-                watchdog.complete(Watchdog.start(leader.pid()));
-            } catch (IOException | RuntimeException e) {
-                watchdog.completeExceptionally(e);
-            }
-        }, "wazo-deb-watchdog-start");
-        starter.setDaemon(true);
-        starter.start();
-        return new ProcessGroup(leader, watchdog);
+        watchdog.watch(leader.pid());
+        return new ProcessGroup(leader, watchdog, namespace);
     }
 
     Process leader() {
@@ -78,88 +55,53 @@ final class ProcessGroup implements AutoCloseable {
      * {@code grace}; returns once the leader has exited and the group is empty (or after a last SIGKILL).
      */
     void stop(Duration grace) throws InterruptedException {
+        if (namespace) {
+            stopNamespace(grace);
+        } else {
+            stopGroup(grace);
+        }
+    }
+
+    /**
+     * The namespace's process 1 stops what the step leaves once the step ends, and the leader exits after
+     * it: a leader that has exited left nothing. One still running gets SIGTERM for its group (the step's
+     * processes end, process 1 then stops the rest within the grace), and SIGKILL if that was not enough.
+     */
+    private void stopNamespace(Duration grace) throws InterruptedException {
+        if (!leader.isAlive()) {
+            return;
+        }
+        watchdog.signal("TERM", leader.pid());
+        if (!leader.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            watchdog.signal("KILL", leader.pid());
+            leader.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopGroup(Duration grace) throws InterruptedException {
         if (hasMembers()) {
-            signal("TERM");
+            watchdog.signal("TERM", leader.pid());
             long deadline = System.nanoTime() + grace.toNanos();
             while (hasMembers() && System.nanoTime() < deadline) {
                 Thread.sleep(POLL.toMillis());
             }
             if (hasMembers()) {
-                signal("KILL");
+                watchdog.signal("KILL", leader.pid());
             }
         }
         leader.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Ends the watchdog (once it has started): the group has been stopped by us. */
+    /** The group has been stopped: the watchdog no longer stops it if the JVM dies. */
     @Override
     public void close() {
-        watchdog.thenAccept(Watchdog::close);
+        watchdog.forget(leader.pid());
     }
 
     private boolean hasMembers() throws InterruptedException {
         // A zombie leader not yet reaped still counts for kill -0; reaping is the JVM's job, so look at
         // the leader apart. Other zombies are init's to reap, whenever it does: they do not count.
-        return leader.isAlive() || signal("0") && LiveGroupMembers.any(leader.pid()).orElse(true);
-    }
-
-    /**
-     * Sends {@code signal} to the group through the watchdog; a {@code kill} of its own if the watchdog
-     * could not start or has gone (killed by someone): the group is stopped either way.
-     */
-    private boolean signal(String signal) throws InterruptedException {
-        try {
-            return watchdog.get().send(signal);
-        } catch (ExecutionException | IOException e) {
-            return kill(signal);
-        }
-    }
-
-    private boolean kill(String signal) throws InterruptedException {
-        try {
-            Process kill = new ProcessBuilder("sh", "-c", "kill -s \"$1\" -- \"-$2\" 2>/dev/null", "kill", signal,
-                    Long.toString(leader.pid()))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return kill.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The shell that signals the group on request, and stops it if the JVM dies. */
-    private static final class Watchdog {
-        private final Process shell;
-        private final OutputStream requests;
-        private final BufferedReader answers;
-
-        private Watchdog(Process shell) {
-            this.shell = shell;
-            this.requests = shell.getOutputStream();
-            this.answers = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII));
-        }
-
-        static Watchdog start(long groupId) throws IOException {
-            return new Watchdog(new ProcessBuilder("setsid", "sh", "-c", WATCHDOG, "wazo-deb-watchdog",
-                    Long.toString(groupId))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start());
-        }
-
-        /** Sends {@code signal} ("0", "TERM", "KILL") to the group; whether any process received it. */
-        synchronized boolean send(String signal) throws IOException {
-            requests.write((signal + "\n").getBytes(StandardCharsets.US_ASCII));
-            requests.flush();
-            String answer = answers.readLine();
-            if (answer == null) {
-                throw new IOException("the watchdog of wazo/rules's processes ended unexpectedly");
-            }
-            return answer.equals("1");
-        }
-
-        void close() {
-            shell.destroyForcibly();
-        }
+        return leader.isAlive()
+                || watchdog.signal("0", leader.pid()) && LiveGroupMembers.any(leader.pid()).orElse(true);
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stops a step's process and everything it started, politely first: where no process group can be made
- * ({@link ProcessGroup#supported}), the descendants Java still knows are all that can be reached.
+ * ({@link StepIsolation.Kind#PROCESS_TREE}), the descendants Java still knows are all that can be reached.
  */
 final class ProcessTrees {
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,28 +24,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the {@code wazo/rules} steps the way wazo-plugind does: in the working copy, with umask 022, the
  * caller's environment plus the step's variables, output passed on line by line as it comes. Each step
- * runs in a process group of its own that is stopped when the step ends, for any reason, so no step
- * leaves a process behind.
+ * runs in a process group of its own, and in a PID namespace of its own where the machine allows
+ * ({@link StepIsolation}, decided once per build), that is stopped when the step ends, for any reason, so
+ * no step leaves a process behind.
  */
 public final class RulesRunner {
 
     /** How many of a failed step's last lines its error carries. */
     static final int TAIL_LINES = 20;
-    /** How long a stopped step's processes get to exit after SIGTERM before SIGKILL. */
-    private static final Duration GRACE = Duration.ofSeconds(5);
-    /** wazo-plugind's daemon runs the steps under umask 022: the payload's modes must not depend on ours. */
-    private static final String UMASK_022 = "umask 022 && exec \"$@\"";
 
     private final Optional<Duration> timeout;
     private final BuildListener listener;
     private final FakerootDetector fakeroot;
-    private final boolean processGroups;
 
     public RulesRunner(Optional<Duration> timeout, BuildListener listener, FakerootDetector fakeroot) {
         this.timeout = timeout;
         this.listener = listener;
         this.fakeroot = fakeroot;
-        this.processGroups = ProcessGroup.supported(System.getenv("PATH"));
     }
 
     /**
@@ -60,18 +56,29 @@ public final class RulesRunner {
      */
     public FakedModes buildAndPackage(Path workingDirectory, Path pkgdir, Path scratch)
             throws BuildException, InterruptedException, IOException {
-        listener.progress("Running wazo/rules build");
-        run(RulesStep.BUILD, workingDirectory, Map.of(), List.of());
-        PayloadChecks.rulesIntact(workingDirectory);
-        listener.progress("Running wazo/rules package");
+        StepIsolation isolation = StepIsolation.detect(fakeroot.root(), System.getenv("PATH"));
+        isolation.warning().ifPresent(listener::warning);
         Optional<String> fakerootCommand = fakeroot.command();
-        if (fakerootCommand.isEmpty()) {
-            run(RulesStep.PACKAGE, workingDirectory, Map.of("pkgdir", pkgdir.toString()), List.of());
-            return FakedModes.NONE;
-        }
         Path state = scratch.resolve("fakeroot.state");
-        run(RulesStep.PACKAGE, workingDirectory, Map.of("pkgdir", pkgdir.toString()),
-                List.of(fakerootCommand.get(), "-s", state.toString(), "--"));
+        try (StepLauncher launcher = StepLauncher.open(isolation)) {
+            listener.progress("Running wazo/rules build");
+            run(launcher, RulesStep.BUILD, workingDirectory, Map.of(), List.of());
+            PayloadChecks.rulesIntact(workingDirectory);
+            listener.progress("Running wazo/rules package");
+            if (fakerootCommand.isEmpty()) {
+                run(launcher, RulesStep.PACKAGE, workingDirectory, Map.of("pkgdir", pkgdir.toString()), List.of());
+                return FakedModes.NONE;
+            }
+            Map<String, String> environment = new HashMap<>(Map.of("pkgdir", pkgdir.toString()));
+            if (isolation.userNamespace()) {
+                // Only the builder is mapped in its user namespace: a real chown to root (or any other user)
+                // fails there with EINVAL, which fakeroot does not ignore as it ignores EPERM outside. Its
+                // record of owners is all the package needs (every entry is recorded as root's anyway).
+                environment.put("FAKEROOTDONTTRYCHOWN", "1");
+            }
+            run(launcher, RulesStep.PACKAGE, workingDirectory, environment,
+                    List.of(fakerootCommand.get(), "-s", state.toString(), "--"));
+        }
         return FakerootListing.read(fakerootCommand.get(), state, pkgdir, scratch);
     }
 
@@ -81,23 +88,22 @@ public final class RulesRunner {
      * @param environment variables added to the inherited environment ({@code pkgdir} for the package step)
      * @param wrapper a command the rules call is handed to (fakeroot), or empty
      */
-    void run(RulesStep step, Path workingDirectory, Map<String, String> environment, List<String> wrapper)
-            throws RulesStepException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", "-c", UMASK_022, "wazo-rules"));
-        command.addAll(wrapper);
+    private void run(StepLauncher launcher, RulesStep step, Path workingDirectory, Map<String, String> environment,
+            List<String> wrapper) throws RulesStepException, InterruptedException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(workingDirectory.resolve("wazo").resolve("rules").toString());
         command.add(step.argument());
 
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder()
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
 
         String name = "wazo/rules " + step.argument();
-        Running running;
+        StepLauncher.Running running;
         try {
-            running = start(builder);
+            running = launcher.start(builder, command);
         } catch (IOException e) {
             throw new RulesStepException(name + " could not start: " + e.getMessage(), step,
                     OptionalInt.empty(), false, List.of());
@@ -127,63 +133,6 @@ public final class RulesRunner {
         }
     }
 
-    /** A started step: in a process group where the machine allows, else a plain process tree. */
-    private interface Running extends AutoCloseable {
-        Process process();
-
-        void stop() throws InterruptedException;
-
-        /** Stops the step although this thread's interrupt flag was set. */
-        default void stopAfterInterrupt() {
-            boolean interrupted = Thread.interrupted();
-            try {
-                stop();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } finally {
-                close();
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        @Override
-        void close();
-    }
-
-    private Running start(ProcessBuilder builder) throws IOException {
-        if (processGroups) {
-            ProcessGroup group = ProcessGroup.start(builder);
-            return new Running() {
-                public Process process() {
-                    return group.leader();
-                }
-
-                public void stop() throws InterruptedException {
-                    group.stop(GRACE);
-                }
-
-                public void close() {
-                    group.close();
-                }
-            };
-        }
-        Process process = builder.start();
-        return new Running() {
-            public Process process() {
-                return process;
-            }
-
-            public void stop() throws InterruptedException {
-                ProcessTrees.stop(process, GRACE);
-            }
-
-            public void close() {
-            }
-        };
-    }
-
     private boolean waitFor(Process process) throws InterruptedException {
         if (timeout.isEmpty()) {
             process.waitFor();
@@ -211,7 +160,7 @@ public final class RulesRunner {
     }
 
     private static void finishReading(Thread reader, Process process) throws InterruptedException {
-        reader.join(GRACE.toMillis());
+        reader.join(StepLauncher.GRACE.toMillis());
         if (reader.isAlive()) {
             // Something outside the step's group still holds the pipe; stop reading rather than hang.
             try {
@@ -219,7 +168,7 @@ public final class RulesRunner {
             } catch (IOException ignored) {
                 // Closing is best effort: the reader ends either way.
             }
-            reader.join(GRACE.toMillis());
+            reader.join(StepLauncher.GRACE.toMillis());
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
@@ -70,8 +71,11 @@ public final class PluginSources {
         FileChannel lock = null;
         try {
             folder = Files.createTempDirectory(Files.createDirectories(temporaryDirectory), FOLDER_PREFIX);
-            lock = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Locked under another name, then renamed, as the staging's: a sweep must never find a "lock" it
+            // can take while this run is between creating the file and locking it.
+            lock = FileChannel.open(folder.resolve("lock.new"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             lock.lock();
+            Files.move(folder.resolve("lock.new"), folder.resolve("lock"), StandardCopyOption.ATOMIC_MOVE);
             Path tree = Files.createDirectory(folder.resolve("tree"));
             listener.progress("Fetching " + source);
             String commit = fetchAndCheckOut(source, new GitCommand(source.url(), folder.resolve("git.out")), tree);

@@ -60,8 +60,9 @@ public final class SourceCheckout implements AutoCloseable {
         try {
             TreeRemover.remove(privateFolder);
         } catch (IOException e) {
+            // Its lock is released below: the next build in the same temporary directory removes it.
             onCleanupFailure.accept("could not remove the git checkout " + privateFolder + ": " + e.getMessage()
-                    + "; remove it by hand");
+                    + "; the next build in " + privateFolder.getParent() + " removes it");
         } finally {
             closeQuietly(lock);
             closeQuietly(cancellation);

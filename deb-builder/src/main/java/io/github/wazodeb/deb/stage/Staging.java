@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  *
  * <p>A build killed outright cannot clean up. Each staging directory holds a {@code lock} file, locked
  * for as long as its build lives; the operating system drops the lock when the process dies, so the next
- * build that stages in the same folder removes what dead builds left, and never a live build's.
+ * build that stages in the same folder removes what dead builds left, and never a live build's. A staging
+ * directory without its lock, holding some of what a staging holds but not all, was made again after its
+ * build removed it (by a process a rules step left writing into it): the next build removes it too.
  */
 public final class Staging implements AutoCloseable {
 
@@ -33,9 +35,16 @@ public final class Staging implements AutoCloseable {
      *  being made (or by a wazo-deb from before locks). */
     private static final Duration UNLOCKED_AGE = Duration.ofHours(1);
 
+    /**
+     * Heap held back for the removal: a build that ran out of memory still removes its staging while
+     * what its frames hold stays reachable, and the walk needs a little to allocate.
+     */
+    private static final int CLEANUP_RESERVE = 1 << 20;
+
     private final Path root;
     private final FileChannel lockChannel;
     private final Consumer<String> onCleanupFailure;
+    private byte[] cleanupReserve = new byte[CLEANUP_RESERVE];
 
     private Staging(Path root, FileChannel lockChannel, Consumer<String> onCleanupFailure) {
         this.root = root;
@@ -117,11 +126,12 @@ public final class Staging implements AutoCloseable {
 
     @Override
     public void close() {
+        cleanupReserve = null;
         try {
             TreeRemover.remove(root);
         } catch (IOException e) {
             onCleanupFailure.accept("could not remove the staging directory " + root + ": " + e.getMessage()
-                    + "; remove it by hand");
+                    + "; the next build in " + root.getParent() + " removes it");
         } finally {
             try {
                 lockChannel.close();
@@ -147,11 +157,29 @@ public final class Staging implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a staging without its lock was made again after its build removed it: it holds something
+     * (a live one holds at most its lock being made) but not the {@code payload/} and {@code work/} a live
+     * one has from the start. A process a step left writing makes only the folders of what it writes.
+     */
+    private static boolean madeAgainAfterRemoval(Path dir) throws IOException {
+        boolean holdsMore = false;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                holdsMore |= !entry.getFileName().toString().equals(LOCK + ".new");
+            }
+        }
+        return holdsMore && !(Files.isDirectory(dir.resolve("payload"), LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(dir.resolve("work"), LinkOption.NOFOLLOW_LINKS));
+    }
+
     private static boolean isAbandoned(Path dir) throws IOException {
         Path lockFile = dir.resolve(LOCK);
         if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            // A live build's staging has its lock from before anything else is made in it (see create).
             FileTime modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
-            return modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_AGE));
+            return madeAgainAfterRemoval(dir)
+                    || modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_AGE));
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A step's process group is stopped whole: {@link ProcessGroup#stop} ends what the step left in its group,
- * politely when SIGTERM suffices and by SIGKILL after the grace when it does not, also when the watchdog
- * shell that signals the group has been killed; {@link ProcessGroup#close} ends the watchdog.
+ * politely when SIGTERM suffices and by SIGKILL after the grace when it does not, also when the build's
+ * watchdog shell that signals the group has been killed; {@link Watchdog#close} ends the watchdog, which
+ * stopping a group leaves running for the build's next step.
  */
 class ProcessGroupTest {
 
@@ -53,8 +54,16 @@ class ProcessGroupTest {
         Requirements.assumeAvailable(Requirement.SETSID);
     }
 
+    private Watchdog watchdog;
+
+    @BeforeEach
+    void startTheBuildsWatchdog() {
+        watchdog = Watchdog.start("setsid", "sh");
+    }
+
     @AfterEach
     void killWhatTheTestStarted() {
+        watchdog.close();
         started.forEach(ProcessHandle::destroyForcibly);
     }
 
@@ -102,10 +111,10 @@ class ProcessGroupTest {
         try (ProcessGroup group = start(LEAVES_A_CHILD, pidFile)) {
             long child = recordedPid(pidFile);
             assertThat(group.leader().waitFor(SETTLE.toMillis(), TimeUnit.MILLISECONDS)).as("leader ended").isTrue();
-            ProcessHandle watchdog = awaitWatchdogOf(group.leader().pid());
+            ProcessHandle shell = awaitWatchdog();
             // SIGKILL, so the watchdog cannot stop the group itself on its way out.
-            watchdog.destroyForcibly();
-            assertThat(awaitGone(watchdog.pid())).as("watchdog %d ended", watchdog.pid()).isTrue();
+            shell.destroyForcibly();
+            assertThat(awaitGone(shell.pid())).as("watchdog %d ended", shell.pid()).isTrue();
             assertThat(alive(child)).as("child %d still running", child).isTrue();
 
             group.stop(LONG_GRACE);
@@ -115,28 +124,34 @@ class ProcessGroupTest {
     }
 
     @Test
-    void closeEndsTheWatchdogWhichStopLeavesRunning() throws Exception {
-        Path pidFile = temp.resolve("child.pid");
-        ProcessHandle watchdog;
-        try (ProcessGroup group = start(LEAVES_A_CHILD, pidFile)) {
-            long child = recordedPid(pidFile);
-            watchdog = awaitWatchdogOf(group.leader().pid());
-            group.stop(LONG_GRACE);
+    void stoppingAGroupLeavesTheWatchdogRunningForTheNextStepAndClosingItEndsIt() throws Exception {
+        ProcessHandle shell;
+        try (ProcessGroup first = start(LEAVES_A_CHILD, temp.resolve("first.pid"))) {
+            long child = recordedPid(temp.resolve("first.pid"));
+            shell = awaitWatchdog();
+            first.stop(LONG_GRACE);
             assertThat(awaitGone(child)).as("child %d ended", child).isTrue();
-            // Stopping the group is the watchdog's work, not its end.
-            assertThat(alive(watchdog.pid())).as("watchdog %d still running", watchdog.pid()).isTrue();
-
-            group.close();
         }
-        assertThat(awaitGone(watchdog.pid())).as("watchdog %d ended", watchdog.pid()).isTrue();
+        // One watchdog per build: the next step's group is signalled by the same shell.
+        try (ProcessGroup second = start(LEAVES_A_CHILD, temp.resolve("second.pid"))) {
+            long child = recordedPid(temp.resolve("second.pid"));
+            second.stop(LONG_GRACE);
+            assertThat(awaitGone(child)).as("child %d ended", child).isTrue();
+            assertThat(alive(shell.pid())).as("watchdog %d still running", shell.pid()).isTrue();
+            assertThat(awaitWatchdog()).isEqualTo(shell);
+        }
+
+        watchdog.close();
+
+        assertThat(awaitGone(shell.pid())).as("watchdog %d ended", shell.pid()).isTrue();
     }
 
     /** Starts {@code sh -c script} in a group of its own, with {@code argument} as {@code $1}. */
     private ProcessGroup start(String script, Path argument) throws IOException {
-        ProcessGroup group = ProcessGroup.start(new ProcessBuilder("sh", "-c", script, "sh", argument.toString())
+        ProcessGroup group = ProcessGroup.start("setsid", new ProcessBuilder("sh", "-c", script, "sh", argument.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))), watchdog, false);
         started.add(group.leader().toHandle());
         return group;
     }
@@ -150,23 +165,19 @@ class ProcessGroupTest {
     }
 
     /**
-     * The JVM's child running the watchdog shell for the group led by {@code leader}: its command line is
-     * {@code sh -c SCRIPT wazo-deb-watchdog LEADER}. The JVM starts it after the leader, on another thread,
-     * so it may not be there yet.
+     * The JVM's child running this test's watchdog shell: its command line is
+     * {@code sh -c SCRIPT wazo-deb-watchdog JVM-PID}, and the one of an earlier test has been killed. The
+     * watchdog starts in the background, so it may not be there yet.
      */
-    private ProcessHandle awaitWatchdogOf(long leader) throws Exception {
-        String leaderPid = Long.toString(leader);
+    private ProcessHandle awaitWatchdog() throws Exception {
         ProcessHandle[] found = new ProcessHandle[1];
         boolean there = poll(() -> {
             found[0] = ProcessHandle.current().children()
-                    .filter(child -> {
-                        List<String> arguments = commandLine(child.pid());
-                        return arguments.contains("wazo-deb-watchdog") && arguments.contains(leaderPid);
-                    })
+                    .filter(child -> alive(child.pid()) && commandLine(child.pid()).contains(Watchdog.NAME))
                     .findFirst().orElse(null);
             return found[0] != null;
         });
-        assertThat(there).as("watchdog of group %s started", leaderPid).isTrue();
+        assertThat(there).as("watchdog started").isTrue();
         started.add(found[0]);
         return found[0];
     }

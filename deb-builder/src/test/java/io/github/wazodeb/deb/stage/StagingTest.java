@@ -3,6 +3,7 @@ package io.github.wazodeb.deb.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.wazodeb.deb.testing.Commands;
 import io.github.wazodeb.deb.testing.Requirement;
 import io.github.wazodeb.deb.testing.Requirements;
 import java.io.BufferedReader;
@@ -81,15 +82,49 @@ class StagingTest {
     }
 
     @Test
-    void aLocklessStagingYoungerThanAnHourIsKeptAndAnOlderOneRemoved() throws IOException {
-        Path young = leftover("wazo-deb-being-made", false);
-        Path old = leftover("wazo-deb-from-long-ago", false);
+    void aLocklessStagingBeingMadeIsKeptUnlessItIsOlderThanAnHour() throws IOException {
+        Path young = Files.createDirectories(parent.resolve("wazo-deb-being-made"));
+        Files.createFile(young.resolve("lock.new"));
+        Path old = Files.createDirectories(parent.resolve("wazo-deb-from-long-ago"));
         Files.setLastModifiedTime(young, FileTime.from(Instant.now().minus(Duration.ofMinutes(50))));
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofMinutes(70))));
 
         try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
             assertThat(young).isDirectory();
             assertThat(old).doesNotExist();
+        }
+    }
+
+    @Test
+    void aLocklessStagingMadeAgainByAProcessStillWritingIntoItsPayloadIsRemovedAtOnce() throws IOException {
+        Path madeAgain = leftover("wazo-deb-written-after-removal", false);
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(madeAgain).doesNotExist();
+        }
+    }
+
+    @Test
+    void aYoungLocklessStagingThatHoldsAllAStagingHoldsIsKept() throws IOException {
+        // A live build's, whose lock a rules step removed: only its age tells, as before.
+        Path whole = leftover("wazo-deb-lock-removed", false);
+        Files.createDirectory(whole.resolve("work"));
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(whole).isDirectory();
+        }
+    }
+
+    @Test
+    void anAbandonedStagingWhosePathsPassTheKernelsLimitIsRemoved() throws IOException {
+        Path abandoned = leftover("wazo-deb-deep", true);
+        // 30 levels of 200-byte names, made ten at a time relative to the shell's working directory.
+        Commands.shell("cd \"$1\" && p=$(printf \"$(printf 'n%.0s' $(seq 200))/%.0s\" $(seq 10)) && "
+                + "for i in 1 2 3; do mkdir -p \"$p\" && touch \"$p/file\" && cd -P \"$p\" || exit 1; done",
+                abandoned.resolve("payload").toString());
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(abandoned).doesNotExist();
         }
     }
 

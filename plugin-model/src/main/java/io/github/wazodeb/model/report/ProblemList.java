@@ -5,7 +5,9 @@ import io.github.wazodeb.model.Severity;
 import io.github.wazodeb.model.yaml.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects the problems of one file. Checks run in whatever order is simplest; {@link #inFileOrder()}
@@ -20,6 +22,7 @@ public final class ProblemList {
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<Position> errorPositions = new HashSet<>();
 
     public ProblemList(String file) {
         this.file = file;
@@ -37,6 +40,11 @@ public final class ProblemList {
         add(Severity.WARNING, at, key, value, rule);
     }
 
+    /** Whether an error already points at {@code at}: a later check need not name the same value again. */
+    public boolean hasErrorAt(Position at) {
+        return errorPositions.contains(at);
+    }
+
     public boolean hasErrors() {
         return problems.stream().anyMatch(Problem::isError);
     }
@@ -46,6 +54,9 @@ public final class ProblemList {
     }
 
     private void add(Severity severity, Position at, String key, String value, String rule) {
+        if (severity == Severity.ERROR) {
+            errorPositions.add(at);
+        }
         problems.add(new Problem(severity, file, at.line(), at.column(), key, value, oneLine(rule)));
     }
 

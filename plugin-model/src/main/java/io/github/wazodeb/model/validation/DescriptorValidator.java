@@ -59,12 +59,12 @@ public final class DescriptorValidator {
         Optional<String> name = required(keys, "name").flatMap(node -> name(node, "name"));
         Optional<String> namespace = required(keys, "namespace").flatMap(node -> namespace(node, "namespace"));
         Optional<String> version = required(keys, "version").flatMap(this::version);
-        Optional<String> description = optional(keys, "description").flatMap(this::description);
+        Optional<String> description = Optional.ofNullable(keys.get("description")).flatMap(this::description);
         Optional<Integer> format = keys.containsKey("plugin_format_version")
                 ? optional(keys, "plugin_format_version").flatMap(this::formatVersion)
                 : Optional.of(0);
         List<PluginDependency> depends = optional(keys, "depends").map(node -> depends(node, format)).orElse(List.of());
-        List<DebianRelation> debianDepends = optional(keys, "debian_depends").map(this::debianDepends).orElse(List.of());
+        List<DebianRelation> debianDepends = debianDependsValue(keys).map(this::debianDepends).orElse(List.of());
         Optional<String> minWazo = optional(keys, "min_wazo_version").flatMap(node -> wazoVersion(node, "min_wazo_version"));
         Optional<String> maxWazo = optional(keys, "max_wazo_version").flatMap(node -> wazoVersion(node, "max_wazo_version"));
         Map<String, Object> otherKeys = new LinkedHashMap<>();
@@ -74,6 +74,7 @@ public final class DescriptorValidator {
                         .ifPresent(held -> otherKeys.put(entry.key(), held.value()));
             }
         }
+        ServableValues.check(mapping, "", problems);
         if (problems.hasErrors()) {
             return Optional.empty();
         }
@@ -122,9 +123,10 @@ public final class DescriptorValidator {
     }
 
     /**
-     * The literal text, a valid Debian version. An unquoted number is kept as written only where Python
-     * prints YAML's reading back the same ({@code 1.0}, {@code 2}): elsewhere wazo-plugind would package
-     * the reading ({@code 1.10} as {@code 1.1}, which dpkg orders before {@code 1.9}).
+     * The literal text, a valid Debian version. An unquoted decimal is kept as written, with a warning, only
+     * where Python prints YAML's reading back the same ({@code 1.0}): elsewhere wazo-plugind would package the
+     * reading ({@code 1.10} as {@code 1.1}, which dpkg orders before {@code 1.9}). An unquoted integer is
+     * refused: wazo-plugind's market listing fails on it, and every install of the same version rebuilds it.
      */
     private Optional<String> version(YamlNode node) {
         Optional<YamlNode.Scalar> scalar = scalar(node, "version");
@@ -142,12 +144,20 @@ public final class DescriptorValidator {
             return Optional.empty();
         }
         return debianVersion(text, value).filter(valid -> {
-            boolean same = reading.get().equals(text);
-            if (!same) {
+            if (!reading.get().equals(text)) {
                 problems.error(value.position(), "version", text, "is read by YAML as the number " + reading.get()
-                        + ", which wazo-plugind would package instead: " + quoteIt("version", text));
+                        + ", which wazo-plugind would package instead: " + Quoting.quoteIt("version", text));
+                return false;
             }
-            return same;
+            if (value.kind() == ScalarKind.INT) {
+                problems.error(value.position(), "version", text, "is read by YAML as an integer, which wazo-plugind's "
+                        + "market listing cannot serve, and every install of the same version rebuilds the plugin: "
+                        + Quoting.quoteIt("version", text));
+                return false;
+            }
+            problems.warning(value.position(), "version", text, "is read by YAML as a number (wazo-plugind turns it "
+                    + "back into the same text): " + Quoting.quoteIt("version", text));
+            return true;
         });
     }
 
@@ -187,13 +197,21 @@ public final class DescriptorValidator {
         }
         if (!reading.get().equals(value.text())) {
             problems.warning(value.position(), key, value.text(), "is read by YAML and wazo-plugind as " + reading.get()
-                    + "; wazo-deb keeps the text as written: " + quoteIt(key, value.text()));
+                    + "; wazo-deb keeps the text as written: " + Quoting.quoteIt(key, value.text()));
         }
         return versionText(value.text(), value, key);
     }
 
+    /**
+     * The text of a string description. wazo-plugind never reads {@code description}, so any other value is
+     * only a warning (wazo-deb then writes a generated description), unless it cannot be served at all.
+     */
     private Optional<String> description(YamlNode node) {
-        return string(node, "description").filter(text -> {
+        if (!(node instanceof YamlNode.Scalar scalar && scalar.kind() == ScalarKind.STRING)) {
+            warnAboutDescription(node);
+            return Optional.empty();
+        }
+        return Optional.of(scalar.text()).filter(text -> {
             boolean ok = text.codePoints().noneMatch(cp -> cp != '\n' && Character.isISOControl(cp));
             if (!ok) {
                 problems.error(node.position(), "description", text,
@@ -201,6 +219,37 @@ public final class DescriptorValidator {
             }
             return ok;
         }).filter(text -> !text.isBlank());
+    }
+
+    private void warnAboutDescription(YamlNode node) {
+        String generated = "wazo-plugind never reads description, and wazo-deb writes a generated one";
+        if (node instanceof YamlNode.Scalar scalar) {
+            if (scalar.kind() == ScalarKind.NULL) {
+                problems.warning(scalar.position(), "description", scalar.text().isEmpty() ? null : scalar.text(),
+                        "has no value (YAML reads it as null): " + generated + "; give it a value or remove the key");
+            } else if (ServableValues.whyNot(scalar).isEmpty()) { // else refused as unservable
+                problems.warning(scalar.position(), "description", scalar.text(), "is not a string: YAML reads it as "
+                        + scalar.kind().description() + "; " + generated + ": " + Quoting.quoteIt("description", scalar.text()));
+            }
+        } else if (!(node instanceof YamlNode.Rejected)) {
+            problems.warning(node.position(), "description", null, "is not a string but " + node.description() + "; "
+                    + generated + ": write it as one string");
+        }
+    }
+
+    /**
+     * The debian_depends node, when it has a value. Without one, wazo-plugind still builds the plugin when it
+     * has no depends (it only appends to the list for those): a warning then, an error with depends.
+     */
+    private Optional<YamlNode> debianDependsValue(Map<String, YamlNode> keys) {
+        YamlNode node = keys.get("debian_depends");
+        if (!keys.containsKey("depends") && node instanceof YamlNode.Scalar scalar && scalar.kind() == ScalarKind.NULL) {
+            problems.warning(scalar.position(), "debian_depends", scalar.text().isEmpty() ? null : scalar.text(),
+                    "has no value (YAML reads it as null): wazo-plugind builds the plugin without dependencies, but "
+                            + "fails once depends is given too: give it a list or remove the key");
+            return Optional.empty();
+        }
+        return optional(keys, "debian_depends");
     }
 
     private Optional<Integer> formatVersion(YamlNode node) {
@@ -310,13 +359,7 @@ public final class DescriptorValidator {
 
     private void notAString(YamlNode.Scalar scalar, String path) {
         problems.error(scalar.position(), path, scalar.text(), "must be a string, but YAML reads it as "
-                + scalar.kind().description() + ": " + quoteIt(path, scalar.text()));
-    }
-
-    /** The fix for a value YAML reads as another type, as a line to write. */
-    private static String quoteIt(String path, String text) {
-        String key = path.substring(path.lastIndexOf('.') + 1);
-        return "quote it: " + key + ": \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                + scalar.kind().description() + ": " + Quoting.quoteIt(path, scalar.text()));
     }
 
     private boolean matches(Pattern pattern, String text, YamlNode node, String path, String rule) {

@@ -27,6 +27,9 @@ public final class RulesScriptCheck {
     static final String CARRIAGE_RETURN = "is a shebang line ending in a carriage return (the file has Windows line "
             + "ends), so the system looks for an interpreter whose name ends in \\r and cannot run the script: "
             + "convert the file with sed -i 's/\\r$//' wazo/rules";
+    /** Wherever the link points: the installed maintainer scripts would call it on the server, where it dangles. */
+    static final String LINK = "the package would hold the link, not the script it points to, so dpkg would "
+            + "leave the plugin half-configured: commit the file itself in its place";
     /** The steps wazo-plugind always calls, in the order it calls them. */
     private static final List<String> STEPS = List.of("build", "package", "install", "uninstall");
     private static final String POSTRM_STEP = "postrm";
@@ -44,6 +47,10 @@ public final class RulesScriptCheck {
      * valid, or -1 when unknown (then the checks that depend on it are skipped).
      */
     public static void check(Path rules, int formatVersion, ProblemList problems) {
+        if (Files.isSymbolicLink(rules)) {
+            problems.error(Position.NONE, "", null, "is a symbolic link (to " + target(rules) + "): " + LINK);
+            return;
+        }
         if (!Files.exists(rules)) {
             problems.error(Position.NONE, "", null, MISSING);
             return;
@@ -71,6 +78,14 @@ public final class RulesScriptCheck {
         }
         if (formatVersion == 0) {
             warnAboutUncalledPostrm(text, problems);
+        }
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "an unreadable target";
         }
     }
 

@@ -79,10 +79,11 @@ public final class PlainValues {
         return new Holder(value.get() == Holder.class ? null : value.get());
     }
 
+    /** As PyYAML's constructor reads an explicit {@code !!bool}: it fails on {@code y} and {@code n}. */
     static Optional<Boolean> bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "y" -> Optional.of(Boolean.TRUE);
-            case "false", "no", "off", "n" -> Optional.of(Boolean.FALSE);
+            case "true", "yes", "on" -> Optional.of(Boolean.TRUE);
+            case "false", "no", "off" -> Optional.of(Boolean.FALSE);
             default -> Optional.empty();
         };
     }

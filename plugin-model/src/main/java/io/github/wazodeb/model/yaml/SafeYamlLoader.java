@@ -1,7 +1,6 @@
 package io.github.wazodeb.model.yaml;
 
 import io.github.wazodeb.model.report.ProblemList;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -24,15 +21,14 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML text into {@link YamlNode}s without ever constructing an object from a tag: snakeyaml only
- * composes the node tree (with limits on aliases, nesting and size), and this class checks every tag
- * against YAML's core schema itself. Every problem goes to the given list; nothing is thrown.
- * Internal to plugin-model.
+ * composes the node tree (with limits on aliases, nesting, size and what aliases expand to), typing plain
+ * scalars as wazo-plugind's PyYAML does, and this class checks every tag against YAML's core schema itself.
+ * Every problem goes to the given list; nothing is thrown. Internal to plugin-model.
  */
 public final class SafeYamlLoader {
 
@@ -52,10 +48,14 @@ public final class SafeYamlLoader {
             Tag.NULL, ScalarKind.NULL,
             Tag.TIMESTAMP, ScalarKind.TIMESTAMP);
     private static final String ALLOWED = "only plain YAML values are allowed (strings, numbers, booleans, "
-            + "null, dates, lists and mappings)";
+            + "null, lists and mappings)";
+    /** Tags PyYAML's safe loader reads into values that wazo-plugind's JSON listing cannot serve. */
+    private static final Map<Tag, String> UNSERVABLE_TAGS = Map.of(
+            Tag.BINARY, "is binary data (bytes), which wazo-plugind's JSON plugin list cannot serve",
+            Tag.SET, "is a set, which wazo-plugind's JSON plugin list cannot serve");
 
     private final ProblemList problems;
-    private final Resolver resolver = new Resolver();
+    private final PyYamlResolver resolver = new PyYamlResolver();
     private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
     private boolean tooManyNodesReported;
@@ -76,7 +76,16 @@ public final class SafeYamlLoader {
         }
         Node root;
         try {
-            root = yaml().compose(new StringReader(text));
+            LoaderOptions options = options();
+            ParserImpl parser = new ParserImpl(new WholeTextReader(text), options);
+            BoundedExpansion bounded = new BoundedExpansion(parser, text);
+            root = new Composer(bounded, new PyYamlResolver(), options).getSingleNode();
+        } catch (BoundedExpansion.TooLarge e) {
+            problems.error(position(e.mark), e.path, "*" + e.anchor, "is an alias that expands plugin.yml past "
+                    + e.limit + " bytes, the most allowed (1 MiB or four times the file's size, whichever is larger): "
+                    + "wazo-plugind would serve every copy in its plugin list; write the value out instead of "
+                    + "repeating it");
+            return Optional.empty();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
@@ -102,7 +111,7 @@ public final class SafeYamlLoader {
         return Optional.of(new SafeYamlLoader(problems).convert(root, ""));
     }
 
-    private static Yaml yaml() {
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
@@ -114,9 +123,8 @@ public final class SafeYamlLoader {
         // snakeyaml would stop at the first global tag with a bare "Global tag is not allowed"; nothing is
         // ever constructed here, so let every tag through to refuseTag(), which names each one with its key.
         options.setTagInspector(tag -> true);
-        DumperOptions dumper = new DumperOptions();
-        // Only compose() is used: no constructor, safe or not, ever turns a node into an object.
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+        // Only a composer is used: no constructor, safe or not, ever turns a node into an object.
+        return options;
     }
 
     private static boolean isNull(Node node) {
@@ -150,6 +158,9 @@ public final class SafeYamlLoader {
 
     private YamlNode scalar(ScalarNode node, String path, Position at) {
         ScalarKind kind = SCALAR_TAGS.get(node.getTag());
+        if (node.isPlain() && (node.getTag().equals(Tag.MERGE) || node.getTag().equals(PyYamlResolver.VALUE))) {
+            return unloadable(node, path, at);
+        }
         if (kind == null) {
             return refuseTag(node, path, at);
         }
@@ -202,7 +213,18 @@ public final class SafeYamlLoader {
         }
         if (!(keyNode instanceof ScalarNode scalar)) {
             String type = keyNode.getNodeId() == NodeId.sequence ? "a list" : "a mapping";
-            problems.error(keyAt, where, null, "has a key that is " + type + "; keys must be plain strings");
+            problems.error(keyAt, where, null, "has a key that is " + type + ", which wazo-plugind's JSON plugin list "
+                    + "cannot serve: keys must be plain strings");
+            return Optional.empty();
+        }
+        if (scalar.getTag().equals(Tag.TIMESTAMP)) {
+            problems.error(keyAt, where, scalar.getValue(), "is a key that YAML reads as a date, which wazo-plugind's "
+                    + "JSON plugin list cannot serve (one such key makes GET /0.2/plugins fail for every plugin): "
+                    + "quote it: \"" + scalar.getValue() + "\":");
+            return Optional.empty();
+        }
+        if (scalar.isPlain() && scalar.getTag().equals(PyYamlResolver.VALUE)) {
+            unloadable(scalar, where, keyAt);
             return Optional.empty();
         }
         if (!SCALAR_TAGS.containsKey(scalar.getTag())) {
@@ -213,7 +235,17 @@ public final class SafeYamlLoader {
     }
 
     private YamlNode refuseTag(Node node, String path, Position at) {
-        problems.error(at, path, shortTag(node.getTag()), "is a YAML tag that is not allowed: " + ALLOWED);
+        String unservable = UNSERVABLE_TAGS.get(node.getTag());
+        problems.error(at, path, shortTag(node.getTag()), unservable != null
+                ? unservable + ": write it as a string, or a list of strings"
+                : "is a YAML tag that is not allowed: " + ALLOWED);
+        return new YamlNode.Rejected(at);
+    }
+
+    /** {@code =} and {@code <<} as plain values: PyYAML types them with tags its safe loader cannot load. */
+    private YamlNode unloadable(ScalarNode node, String path, Position at) {
+        problems.error(at, path, node.getValue(), "is read by wazo-plugind's YAML reader (PyYAML) as a "
+                + shortTag(node.getTag()) + " tag, which it cannot load: quote it: \"" + node.getValue() + "\"");
         return new YamlNode.Rejected(at);
     }
 
