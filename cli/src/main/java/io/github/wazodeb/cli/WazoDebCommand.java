@@ -94,6 +94,6 @@ public final class WazoDebCommand implements Runnable {
     @Override
     public void run() {
         // `wazo-deb` alone: show what it can do, and say it was a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, repo, publish, promote or provd");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, new, repo, publish, promote or provd");
     }
 }
