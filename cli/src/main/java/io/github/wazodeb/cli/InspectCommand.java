@@ -14,11 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code wazo-deb inspect FILE.deb}: shows a package's members, control file and contents, without dpkg. */
+/**
+ * {@code wazo-deb inspect FILE.deb [--scripts] [--json]}: shows a package's members, control file and contents,
+ * without dpkg; for people by default, for programs with {@code --json}.
+ */
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
@@ -34,6 +38,13 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.deb", description = "The package to read.")
     private Path deb;
 
+    @Option(names = "--scripts", description = "Also show the text of the maintainer scripts.")
+    private boolean scripts;
+
+    @Option(names = "--json", description = "Write one JSON object instead: fields, files, scripts, md5sums, "
+            + "conffiles.")
+    private boolean json;
+
     @Override
     public Integer call() throws UsageException, IOException {
         if (!Files.isRegularFile(deb)) {
@@ -46,6 +57,10 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            InspectJson.write(contents, out);
+            return ExitCodes.DONE;
+        }
         out.println(deb.getFileName() + ": " + Files.size(deb) + " bytes");
         out.println("Members:");
         for (DebContents.Member member : contents.members()) {
@@ -65,8 +80,19 @@ final class InspectCommand implements Callable<Integer> {
                     permissions(entry.mode()), entry.owner(), entry.group(), entry.size(),
                     TIME.format(entry.modified()), FileNames.display(entry.name()), link(entry));
         }
+        if (scripts) {
+            printScripts(contents.scripts(), out);
+        }
         out.flush();
         return ExitCodes.DONE;
+    }
+
+    /** Each script under its name, indented; a control character other than a tab shown as an escape. */
+    private static void printScripts(Map<String, String> scripts, PrintWriter out) {
+        for (Map.Entry<String, String> script : scripts.entrySet()) {
+            out.println("Script " + script.getKey() + ":");
+            script.getValue().lines().forEach(line -> out.println(" " + FileNames.display(line.replace("\t", "    "))));
+        }
     }
 
     private static String link(DebContents.DataEntry entry) {

@@ -40,11 +40,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
                 "Runs the plugin's wazo/rules build and package steps and writes "
                         + "wazo-plugind-<name>-<namespace>_<version>_all.deb.",
+                "",
                 "Prints the package's path on standard output; progress and the steps' output go to "
                         + "standard error.",
+                "",
                 "Several DIRs, or --all ROOT, are all validated first, then built in dependency order; "
                         + "--git URL builds the committed tree at --ref, as wazo-plugind-cli install git does.",
-                "SOURCE_DATE_EPOCH, when set, is the time of every entry (else 2000-01-01T00:00:00Z)."})
+                "",
+                "SOURCE_DATE_EPOCH, when set, is the time of every entry; else 2000-01-01T00:00:00Z."})
 final class PackageCommand implements Callable<Integer> {
 
     @Spec
@@ -61,7 +64,7 @@ final class PackageCommand implements Callable<Integer> {
     private Path allUnder;
 
     @Option(names = "--git", paramLabel = "URL",
-            description = "Build the plugin from a git repository (URL, file:// or local path), as "
+            description = "Build the plugin from a git repository (a remote URL, a file:// URL or a local folder), as "
                     + "wazo-plugind-cli install git does; credentials in the URL are never shown.")
     private String gitUrl;
 

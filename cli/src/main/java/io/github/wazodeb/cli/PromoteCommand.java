@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         description = {
                 "Lists in suite TO the pool files suite FROM lists for each NAME (its newest version there) or "
                         + "NAME=VERSION, in the repository DIR that 'wazo-deb publish' writes. Nothing is copied.",
+                "",
                 "Prints the path of each file written on standard output. The key's passphrase is read from the "
                         + "environment variable " + SigningKey.PASSPHRASE_VARIABLE + "."})
 final class PromoteCommand implements Callable<Integer> {

@@ -19,9 +19,11 @@ import picocli.CommandLine.Spec;
         description = {
                 "Adds the packages to a standard apt repository in DIR: the files under pool/main/, the suite's "
                         + "index under dists/SUITE/main/binary-all/, read with 'deb [signed-by=KEY] URI SUITE main'.",
+                "",
                 "A published version never changes: the same name and version with other bytes is refused (exit "
                         + "1), the same bytes is nothing to do. Publishers of one DIR take turns on a lock; apt "
                         + "reading during a publish sees the old index or the new one, never a mix.",
+                "",
                 "Prints the path of each file written on standard output. The key's passphrase is read from the "
                         + "environment variable " + SigningKey.PASSPHRASE_VARIABLE + "."})
 final class PublishCommand implements Callable<Integer> {

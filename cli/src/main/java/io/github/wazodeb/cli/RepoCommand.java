@@ -25,9 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Writes Packages, Packages.gz, Packages.xz and Release for the .deb files in DIR, and with --key "
                         + "InRelease and Release.gpg: a flat apt repository, read with "
                         + "'deb [signed-by=KEY] URI ./'.",
+                "",
                 "Prints the path of each file written on standard output. The same folder always gives the "
                         + "same bytes; Release's Date is SOURCE_DATE_EPOCH when set, else the newest file time "
                         + "in the packages.",
+                "",
                 "The key's passphrase is read from the environment variable " + SigningKey.PASSPHRASE_VARIABLE
                         + ", never from an option."})
 final class RepoCommand implements Callable<Integer> {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
                 "Checks wazo/plugin.yml and wazo/rules as the packager will, without running anything.",
+                "",
                 "Prints one line per problem on standard error; exits 2 when there is an error."})
 final class ValidateCommand implements Callable<Integer> {
 

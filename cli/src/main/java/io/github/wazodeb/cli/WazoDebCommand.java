@@ -80,6 +80,13 @@ public final class WazoDebCommand implements Runnable {
         SUBCOMMANDS.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
     }
 
+    /** The command with every subcommand, as its help lists them: what the manual pages describe. */
+    static CommandLine allCommands() {
+        CommandLine commandLine = new CommandLine(new WazoDebCommand());
+        SUBCOMMANDS.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
+        return commandLine;
+    }
+
     /** A usage mistake: the message and where to look, not the whole help text. */
     private static int usageError(CommandLine.ParameterException problem, String[] args) {
         CommandLine command = problem.getCommandLine();

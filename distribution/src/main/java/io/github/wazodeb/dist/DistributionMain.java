@@ -24,10 +24,14 @@ public final class DistributionMain {
     private DistributionMain() {
     }
 
-    /** Arguments: the runnable jar, the project version, the timestamp (seconds or ISO-8601), the output folder. */
+    /**
+     * Arguments: the runnable jar, the project version, the timestamp (seconds or ISO-8601), the output folder,
+     * the folder of the manual pages (roff, {@code *.1}) the build made from the commands' help.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: DistributionMain JAR VERSION TIMESTAMP OUTPUT_DIRECTORY");
+        if (args.length != 5) {
+            throw new IllegalArgumentException(
+                    "usage: DistributionMain JAR VERSION TIMESTAMP OUTPUT_DIRECTORY MAN_DIRECTORY");
         }
         Path jar = Path.of(args[0]);
         if (!Files.isRegularFile(jar)) {
@@ -46,6 +50,7 @@ public final class DistributionMain {
 
         try (StagingTree tree = StagingTree.create(output)) {
             SelfPackage.stage(tree, jar);
+            PolicyFiles.stage(tree, DebianVersion.of(version), timestamp, Path.of(args[4]));
             DebFile deb = SelfPackage.write(PayloadTree.scan(tree.root()), DebianVersion.of(version), timestamp, output);
             System.out.println("Wrote " + deb.path() + " (sha256 " + deb.sha256() + ")");
         }

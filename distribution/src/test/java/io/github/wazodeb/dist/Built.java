@@ -31,6 +31,11 @@ final class Built {
                 .resolve("wazo-deb_" + DebianVersion.of(version()) + "_all.deb").toString());
     }
 
+    /** The manual pages (roff) the build made from the commands' help, which the .deb installs. */
+    static Path manPages() {
+        return Path.of(property("wazodeb.dist.directory"), "man");
+    }
+
     private static Path existing(String path) {
         if (!Files.isRegularFile(Path.of(path))) {
             throw new IllegalStateException(path + " is missing: run the integration tests through `mvn verify`");

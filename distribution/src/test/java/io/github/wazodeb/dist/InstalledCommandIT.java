@@ -204,7 +204,7 @@ class InstalledCommandIT {
         Path again = work.resolve("again");
 
         DistributionMain.main(new String[] {Built.cliJar().toString(), Built.version(), Built.timestamp(),
-                again.toString()});
+                again.toString(), Built.manPages().toString()});
 
         assertThat(again.resolve(Built.tarball().getFileName())).hasSameBinaryContentAs(Built.tarball());
         assertThat(again.resolve(Built.deb().getFileName())).hasSameBinaryContentAs(Built.deb());

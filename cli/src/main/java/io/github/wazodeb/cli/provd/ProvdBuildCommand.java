@@ -19,9 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "build",
         mixinStandardHelpOptions = true,
         description = {
-                "Builds every target of a provd plugins tree (or the families, family/target pairs or plugin ids named)",
-                "into a channel folder: one reproducible .tar.bz2 per plugin and the channel's plugins.db.",
-                "Copy-only targets are built in-process as their rsync rules say; others run their build.py with python3.",
+                "Builds a provd plugins tree into a channel folder: one reproducible .tar.bz2 per plugin and "
+                        + "the channel's plugins.db.",
+                "",
+                "Builds every target of the tree, or only the families, family/target pairs or plugin ids "
+                        + "named. Copy-only targets are built in-process as their rsync rules say; others run "
+                        + "their build.py with python3.",
+                "",
                 "Entry times come from SOURCE_DATE_EPOCH, else a fixed default. Prints each archive written."})
 final class ProvdBuildCommand implements Callable<Integer> {
 

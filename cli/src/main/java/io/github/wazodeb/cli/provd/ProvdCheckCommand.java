@@ -18,9 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-                "Builds the tree in memory and compares each plugin with an earlier state: every plugin whose built",
-                "content changed must have a higher version (compared part by part as numbers). Also checks each",
-                "plugin-info and pkgs/pkgs.db. One line per problem on standard error; exits 2 when there is one."})
+                "Checks a provd plugins tree against an earlier state: every plugin whose built content "
+                        + "changed must have a higher version.",
+                "",
+                "Builds the tree in memory and compares each plugin with the earlier state; versions are "
+                        + "compared part by part as numbers. Also checks each plugin-info and pkgs/pkgs.db. One "
+                        + "line per problem on standard error; exits 2 when there is one."})
 final class ProvdCheckCommand implements Callable<Integer> {
 
     @Spec

@@ -16,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "diff",
         mixinStandardHelpOptions = true,
         description = {
-                "Says what differs between two channel folders, one line per plugin on standard output:",
-                "+ added, - removed, ~ version changed, ! content changed without a version change,",
-                "= same content in different archive bytes."})
+                "Says what differs between two channel folders, one line per plugin on standard output.",
+                "",
+                "Each line starts with a mark: + added, - removed, ~ version changed, ! content changed "
+                        + "without a version change, = same content in different archive bytes."})
 final class ProvdDiffCommand implements Callable<Integer> {
 
     @Spec

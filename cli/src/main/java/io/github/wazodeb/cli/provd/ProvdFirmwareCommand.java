@@ -18,9 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "firmware",
         mixinStandardHelpOptions = true,
         description = {
-                "Compares the size and sha1sum of the pkgs.db [file_*] sections with local firmware files, matched by",
-                "name (the section's filename, else its url's last part). Exits 2 when one differs; with --update,",
-                "writes the right values in place instead, keeping the rest of the file as written."})
+                "Compares the size and sha1sum of the pkgs.db [file_*] sections with local firmware files.",
+                "",
+                "Files are matched by name (the section's filename, else its url's last part). Exits 2 when "
+                        + "one differs; with --update, writes the right values in place instead, keeping the "
+                        + "rest of the file as written."})
 final class ProvdFirmwareCommand implements Callable<Integer> {
 
     @Spec

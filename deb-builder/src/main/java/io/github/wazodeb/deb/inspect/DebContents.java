@@ -24,6 +24,21 @@ public record DebContents(List<Member> members, Map<String, byte[]> controlFiles
         dataEntries = List.copyOf(dataEntries);
     }
 
+    /** The maintainer scripts the package holds ({@code preinst}, {@code postinst}, ...), by name, as text. */
+    public Map<String, String> scripts() {
+        return Collections.unmodifiableMap(ControlMembers.scripts(controlFiles));
+    }
+
+    /** The {@code md5sums} control file as path (as that file spells it) to digest; empty without one. */
+    public Map<String, String> md5sums() {
+        return Collections.unmodifiableMap(ControlMembers.md5sums(controlFiles));
+    }
+
+    /** The {@code conffiles} control file's entries; empty without one. */
+    public List<String> conffiles() {
+        return List.copyOf(ControlMembers.conffiles(controlFiles));
+    }
+
     /** One member of the ar archive. */
     public record Member(String name, long size) {
     }
@@ -31,7 +46,13 @@ public record DebContents(List<Member> members, Map<String, byte[]> controlFiles
     /**
      * One entry of the data member.
      *
-     * @param type {@code d} directory, {@code -} file, {@code l} symlink, {@code h} hard link, {@code ?} other
+     * @param name the path as the archive holds it and {@code dpkg-deb --contents} lists it ({@code ./usr/},
+     *     directories ending in {@code /})
+     * @param type {@code d} directory, {@code -} file, {@code l} symlink, {@code h} hard link, {@code c}
+     *     character device, {@code b} block device, {@code p} FIFO, {@code ?} other
+     * @param mode the permission bits with setuid, setgid and sticky ({@code 07777})
+     * @param owner the owner's name, or its number when the archive names none (as tar lists it)
+     * @param group the group's name, or its number when the archive names none
      * @param linkTarget for links, else empty
      */
     public record DataEntry(String name, char type, int mode, String owner, String group, long size,

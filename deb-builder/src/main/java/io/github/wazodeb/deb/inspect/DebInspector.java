@@ -99,7 +99,8 @@ public final class DebInspector {
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
             entries.add(new DebContents.DataEntry(entry.getName(), typeOf(entry), entry.getMode() & 07777,
-                    entry.getUserName(), entry.getGroupName(), entry.getSize(),
+                    nameOrId(entry.getUserName(), entry.getLongUserId()),
+                    nameOrId(entry.getGroupName(), entry.getLongGroupId()), entry.getSize(),
                     entry.getLastModifiedDate().toInstant(), entry.getLinkName()));
         }
     }
@@ -114,7 +115,20 @@ public final class DebInspector {
         if (entry.isLink()) {
             return 'h';
         }
+        if (entry.isCharacterDevice()) {
+            return 'c';
+        }
+        if (entry.isBlockDevice()) {
+            return 'b';
+        }
+        if (entry.isFIFO()) {
+            return 'p';
+        }
         return entry.isFile() ? '-' : '?';
+    }
+
+    private static String nameOrId(String name, long id) {
+        return name == null || name.isEmpty() ? Long.toString(id) : name;
     }
 
     private static String stripDotSlash(String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,11 @@ public final class Lintian {
      * its package. As {@link #check(Path)} otherwise.
      */
     public static Report check(List<Path> debs) {
+        return check(debs, Commands.DEFAULT_TIMEOUT.multipliedBy(debs.size()));
+    }
+
+    /** As {@link #check(List)}, with a time limit for packages lintian reads slowly (a large jar inside). */
+    public static Report check(List<Path> debs, Duration timeout) {
         List<String> command = new ArrayList<>(List.of("lintian", "--no-cfg", "--tag-display-limit", "0"));
         debs.forEach(deb -> command.add(deb.toAbsolutePath().toString()));
         CommandResult result;
@@ -65,8 +71,7 @@ public final class Lintian {
         try {
             // lintian 2.116 leaves an mldbm-elf-* file in TMPDIR after each run: keep it in one we delete.
             scratch = Files.createTempDirectory("wazodeb-lintian");
-            result = Commands.run(command, Map.of("TMPDIR", scratch.toString()),
-                    Commands.DEFAULT_TIMEOUT.multipliedBy(debs.size()));
+            result = Commands.run(command, Map.of("TMPDIR", scratch.toString()), timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
