@@ -26,7 +26,7 @@ import java.util.Map;
  * test's folders are private to root, and apt's {@code _apt} user could not read them. Setting {@code Dir=ROOT}
  * with {@code -o} on the command line instead is too late: the host's configuration parts are read first.
  */
-final class SandboxApt {
+public final class SandboxApt {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -39,13 +39,13 @@ final class SandboxApt {
     }
 
     /** apt in {@code sandbox}, its only source {@code repository}, trusted with the keys of {@code keyring}. */
-    static SandboxApt over(DpkgSandbox sandbox, Path repository, Path keyring) {
+    public static SandboxApt over(DpkgSandbox sandbox, Path repository, Path keyring) {
         return withSource(sandbox, "deb [signed-by=" + keyring.toAbsolutePath() + "] file:"
                 + repository.toAbsolutePath() + " ./");
     }
 
     /** apt in {@code sandbox}, its only source the {@code sources.list} line {@code source}. */
-    static SandboxApt withSource(DpkgSandbox sandbox, String source) {
+    public static SandboxApt withSource(DpkgSandbox sandbox, String source) {
         Path root = sandbox.root();
         try {
             for (String directory : List.of("etc/apt/apt.conf.d", "etc/apt/preferences.d", "etc/apt/sources.list.d",
@@ -76,11 +76,11 @@ final class SandboxApt {
         }
     }
 
-    CommandResult update() {
+    public CommandResult update() {
         return aptGet(List.of("update"));
     }
 
-    CommandResult install(String... packages) {
+    public CommandResult install(String... packages) {
         List<String> arguments = new ArrayList<>(List.of("install", "--yes", "--no-install-recommends"));
         arguments.addAll(List.of(packages));
         return aptGet(arguments);

@@ -3,6 +3,7 @@ package io.github.wazodeb.cli;
 import io.github.wazodeb.cli.provd.ProvdCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -30,6 +31,7 @@ public final class WazoDebCommand implements Runnable {
         SUBCOMMANDS.put("package", PackageCommand::new);
         SUBCOMMANDS.put("validate", ValidateCommand::new);
         SUBCOMMANDS.put("inspect", InspectCommand::new);
+        SUBCOMMANDS.put("new", NewCommand::new);
         SUBCOMMANDS.put("repo", RepoCommand::new);
         SUBCOMMANDS.put("publish", PublishCommand::new);
         SUBCOMMANDS.put("promote", PromoteCommand::new);
@@ -100,6 +102,8 @@ public final class WazoDebCommand implements Runnable {
     @Override
     public void run() {
         // `wazo-deb` alone: show what it can do, and say it was a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: package, validate, inspect, repo, publish, promote or provd");
+        List<String> commands = SUBCOMMANDS.keySet().stream().filter(name -> !name.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: "
+                + String.join(", ", commands.subList(0, commands.size() - 1)) + " or " + commands.get(commands.size() - 1));
     }
 }
