@@ -241,6 +241,61 @@ class BuildEnvironmentMatrixIT {
         }
     }
 
+    /**
+     * SPEC: the payload rules hold whoever builds: a name dpkg cannot unpack is refused naming it, with nothing
+     * left; a setuid file is named in a warning with its mode and owner (the ordinary user's package step
+     * makes it under fakeroot, as on a server).
+     */
+    @Test
+    void thePayloadRulesHoldWhoeverBuilds() throws Exception {
+        Requirements.assumeAvailable(Requirement.ROOT, Requirement.SETPRIV, Requirement.FAKEROOT);
+        String longName = "n".repeat(244) + ".py";
+        Path refused = PluginDirs.plugin(work.resolve("long-name"), PluginDirs.pluginYml("longname", "1.0"),
+                PluginDirs.rulesWhere("package", """
+                        mkdir -p "$pkgdir/usr/share/refused"
+                        echo data > "$pkgdir/usr/share/refused/%s"
+                        """.formatted(longName)));
+        Path setuid = PluginDirs.plugin(work.resolve("setuid"), PluginDirs.pluginYml("setuid", "1.0"),
+                PluginDirs.rulesWhere("package", """
+                        mkdir -p "$pkgdir/usr/bin"
+                        printf '#!/bin/sh\\nid -u\\n' > "$pkgdir/usr/bin/as-root"
+                        chmod 4755 "$pkgdir/usr/bin/as-root"
+                        """));
+        makeReadableByAll(refused);
+        makeReadableByAll(setuid);
+        for (Builder builder : Builder.values()) {
+            Path temp = work.resolve("tmp-payload-" + builder);
+            Path out = work.resolve("out-payload-" + builder);
+
+            CliRun long_ = CliRun.wazoDebThrough(launcherFor(builder), List.of("-Djava.io.tmpdir=" + work), work,
+                    Map.of("HOME", work.toString()), "package", refused.toString(), "-o", out.toString(),
+                    "--temp-dir", temp.toString());
+            assertThat(long_.exitCode()).as(builder + ": " + long_).isEqualTo(1);
+            assertThat(long_.err()).as(builder + ": " + long_)
+                    .contains("payload entry \"usr/share/refused/" + longName + "\" has a name of 247 bytes");
+            TreeState.assertNothingLeft(out, temp);
+
+            CliRun warned = CliRun.wazoDebThrough(launcherFor(builder), List.of("-Djava.io.tmpdir=" + work), work,
+                    Map.of("HOME", work.toString()), "package", setuid.toString(), "-o", out.toString(),
+                    "--temp-dir", temp.toString());
+            assertThat(warned.exitCode()).as(builder + ": " + warned).isZero();
+            assertThat(warned.err()).as(builder + ": " + warned)
+                    .contains("payload entry \"usr/bin/as-root\" is setuid (mode 4755, owner root:root)");
+            assertThat(modesListed(Path.of(warned.out().strip()))).containsEntry("./usr/bin/as-root", "-rwsr-xr-x root/root");
+            FileTrees.delete(out);
+        }
+    }
+
+    /** The fixtures are root's: the ordinary user must read them (the build copies them, it never writes there). */
+    private static void makeReadableByAll(Path plugin) throws IOException {
+        try (Stream<Path> files = Files.walk(plugin)) {
+            for (Path file : files.toList()) {
+                boolean executable = Files.isDirectory(file) || file.endsWith("rules");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
     private static List<String> launcherFor(Builder builder) {
         List<String> launcher = new ArrayList<>(Locale.C_UTF_8.envCommand());
         if (builder == Builder.NOBODY_UNDER_FAKEROOT) {

@@ -1,9 +1,10 @@
 package io.github.wazodeb.deb.source;
 
-import io.github.wazodeb.deb.stage.TreeRemover;
 import io.github.wazodeb.deb.BuildListener;
 import io.github.wazodeb.deb.ShutdownCancellation;
 import io.github.wazodeb.deb.source.GitSourceException.Reason;
+import io.github.wazodeb.deb.stage.Staging;
+import io.github.wazodeb.deb.stage.TreeRemover;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -38,13 +39,13 @@ import java.util.List;
  * One {@code git fetch --depth 1 URL REF} serves a branch, a tag, a full commit id and the remote's default
  * branch ({@code HEAD}) alike; submodules are not fetched.
  *
- * <p>The private folder is named like the builder's staging folders ({@code wazo-deb-*}) and holds a locked
+ * <p>The private folder is named like the builder's staging folders ({@code wazo-deb-build-*}) and holds a locked
  * {@code lock} file while it lives, so that what a killed run left is removed by a later build in the same
  * temporary directory, never a live one's.
  */
 public final class PluginSources {
 
-    private static final String FOLDER_PREFIX = "wazo-deb-git-";
+    private static final String FOLDER_PREFIX = Staging.PREFIX + "git-";
     private static final int FULL_COMMIT_ID = 40;
 
     private PluginSources() {

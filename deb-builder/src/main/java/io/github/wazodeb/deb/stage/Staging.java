@@ -29,7 +29,12 @@ import java.util.function.Consumer;
  */
 public final class Staging implements AutoCloseable {
 
-    static final String PREFIX = "wazo-deb-";
+    /**
+     * Staging folders, and every folder a build makes beside them (git checkouts), are named with this: the
+     * sweep removes only what a build made. It is more than "wazo-deb-": a user's own folder in the same
+     * temporary directory, such as the unpacked archive wazo-deb-VERSION/, must never be taken for a build's.
+     */
+    public static final String PREFIX = "wazo-deb-build-";
     private static final String LOCK = "lock";
     /** A staging directory without a lock file older than this was left by a build killed while it was
      *  being made (or by a wazo-deb from before locks). */

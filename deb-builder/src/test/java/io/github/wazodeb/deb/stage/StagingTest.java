@@ -44,7 +44,7 @@ class StagingTest {
 
     @Test
     void anAbandonedStagingWhoseLockIsFreeIsRemoved() throws IOException {
-        Path abandoned = leftover("wazo-deb-killed", true);
+        Path abandoned = leftover(Staging.PREFIX + "killed", true);
 
         try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
             assertThat(abandoned).doesNotExist();
@@ -56,7 +56,7 @@ class StagingTest {
     @Test
     void aStagingLockedByAnotherLiveProcessIsKept() throws Exception {
         Requirements.assumeAvailable(Requirement.PYTHON3);
-        Path live = leftover("wazo-deb-live", true);
+        Path live = leftover(Staging.PREFIX + "live", true);
         // lockf takes the same POSIX (fcntl) record lock as Java's FileChannel.lock on Linux.
         Process holder = new ProcessBuilder("python3", "-c", """
                 import fcntl, sys, time
@@ -83,9 +83,9 @@ class StagingTest {
 
     @Test
     void aLocklessStagingBeingMadeIsKeptUnlessItIsOlderThanAnHour() throws IOException {
-        Path young = Files.createDirectories(parent.resolve("wazo-deb-being-made"));
+        Path young = Files.createDirectories(parent.resolve(Staging.PREFIX + "being-made"));
         Files.createFile(young.resolve("lock.new"));
-        Path old = Files.createDirectories(parent.resolve("wazo-deb-from-long-ago"));
+        Path old = Files.createDirectories(parent.resolve(Staging.PREFIX + "from-long-ago"));
         Files.setLastModifiedTime(young, FileTime.from(Instant.now().minus(Duration.ofMinutes(50))));
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofMinutes(70))));
 
@@ -97,7 +97,7 @@ class StagingTest {
 
     @Test
     void aLocklessStagingMadeAgainByAProcessStillWritingIntoItsPayloadIsRemovedAtOnce() throws IOException {
-        Path madeAgain = leftover("wazo-deb-written-after-removal", false);
+        Path madeAgain = leftover(Staging.PREFIX + "written-after-removal", false);
 
         try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
             assertThat(madeAgain).doesNotExist();
@@ -107,7 +107,7 @@ class StagingTest {
     @Test
     void aYoungLocklessStagingThatHoldsAllAStagingHoldsIsKept() throws IOException {
         // A live build's, whose lock a rules step removed: only its age tells, as before.
-        Path whole = leftover("wazo-deb-lock-removed", false);
+        Path whole = leftover(Staging.PREFIX + "lock-removed", false);
         Files.createDirectory(whole.resolve("work"));
 
         try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
@@ -117,7 +117,7 @@ class StagingTest {
 
     @Test
     void anAbandonedStagingWhosePathsPassTheKernelsLimitIsRemoved() throws IOException {
-        Path abandoned = leftover("wazo-deb-deep", true);
+        Path abandoned = leftover(Staging.PREFIX + "deep", true);
         // 30 levels of 200-byte names, made ten at a time relative to the shell's working directory.
         Commands.shell("cd \"$1\" && p=$(printf \"$(printf 'n%.0s' $(seq 200))/%.0s\" $(seq 10)) && "
                 + "for i in 1 2 3; do mkdir -p \"$p\" && touch \"$p/file\" && cd -P \"$p\" || exit 1; done",
@@ -135,6 +135,18 @@ class StagingTest {
 
         try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
             assertThat(other).isDirectory();
+        }
+    }
+
+    @Test
+    void aUsersFolderNamedLikeWazoDebIsLeftAloneWhateverItHoldsAndHowOld() throws IOException {
+        // The archive's top folder, unpacked into /tmp: lockless, neither payload/ nor work/, days old.
+        Path unpacked = Files.createDirectories(parent.resolve("wazo-deb-0.1.0/bin"));
+        Files.writeString(unpacked.resolve("wazo-deb"), "#!/bin/sh\n");
+        Files.setLastModifiedTime(unpacked.getParent(), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        try (Staging staging = Staging.create(parent, plugin, warnings::add)) {
+            assertThat(unpacked.resolve("wazo-deb")).isRegularFile();
         }
     }
 
