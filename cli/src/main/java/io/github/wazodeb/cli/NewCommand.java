@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 "Writes a new plugin into DIR: wazo/plugin.yml, an executable wazo/rules with every step, "
                         + "a README and a .gitignore, optionally a pom.xml and CI pipelines. It validates "
                         + "with no warning and packages at once.",
+                "",
                 "Prints each file written on standard output."})
 final class NewCommand implements Callable<Integer> {
 
