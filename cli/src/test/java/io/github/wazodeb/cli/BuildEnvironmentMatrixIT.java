@@ -261,8 +261,8 @@ class BuildEnvironmentMatrixIT {
                         printf '#!/bin/sh\\nid -u\\n' > "$pkgdir/usr/bin/as-root"
                         chmod 4755 "$pkgdir/usr/bin/as-root"
                         """));
-        makeReadableByAll(refused);
-        makeReadableByAll(setuid);
+        PluginDirs.makeReadableByAll(refused);
+        PluginDirs.makeReadableByAll(setuid);
         for (Builder builder : Builder.values()) {
             Path temp = work.resolve("tmp-payload-" + builder);
             Path out = work.resolve("out-payload-" + builder);
@@ -286,15 +286,6 @@ class BuildEnvironmentMatrixIT {
         }
     }
 
-    /** The fixtures are root's: the ordinary user must read them (the build copies them, it never writes there). */
-    private static void makeReadableByAll(Path plugin) throws IOException {
-        try (Stream<Path> files = Files.walk(plugin)) {
-            for (Path file : files.toList()) {
-                boolean executable = Files.isDirectory(file) || file.endsWith("rules");
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-    }
 
     private static List<String> launcherFor(Builder builder) {
         List<String> launcher = new ArrayList<>(Locale.C_UTF_8.envCommand());

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class NonRootPackageIT {
                     install -o root -g root -m 0644 wazo/plugin.yml "$pkgdir/usr/share/owned/plugin.yml"
                 fi
                 """);
-        makeReadableByAll(plugin);
+        PluginDirs.makeReadableByAll(plugin);
 
         CliRun build = asNobody(plugin);
         assertThat(build.exitCode()).as(build.toString()).isZero();
@@ -70,12 +69,4 @@ class NonRootPackageIT {
                 "package", plugin.toString(), "-o", work.resolve("out").toString());
     }
 
-    private static void makeReadableByAll(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.toList()) {
-                boolean executable = Files.isDirectory(file) || Files.isExecutable(file);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-    }
 }

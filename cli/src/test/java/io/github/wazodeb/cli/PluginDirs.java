@@ -1,7 +1,11 @@
 package io.github.wazodeb.cli;
 
 import io.github.wazodeb.deb.testing.PluginDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 /** Writes small plugin directories for the tests. */
 final class PluginDirs {
@@ -12,6 +16,19 @@ final class PluginDirs {
     /** Writes a plugin directory named {@code plugin} under {@code parent}: the two texts, rules executable. */
     static Path plugin(Path parent, String pluginYml, String rules) {
         return PluginDirectory.write(parent.resolve("plugin"), pluginYml, rules);
+    }
+
+    /**
+     * Opens a tree that root wrote to everyone for reading (directories and executables 0755, the rest 0644): an
+     * ordinary user's build copies it, and never writes there.
+     */
+    static void makeReadableByAll(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.toList()) {
+                boolean executable = Files.isDirectory(file) || Files.isExecutable(file);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
     }
 
     static String pluginYml(String name, String version) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +94,7 @@ class StepNamespaceIT {
                 Requirement.FIND);
         String refusal = namespaceRefusal(AS_NOBODY, List.of("--user", "--map-current-user", "--pid"));
         Path plugin = escapingPlugin();
-        makeReadableByAll(plugin);
+        PluginDirs.makeReadableByAll(plugin);
 
         CliRun run = CliRun.wazoDebThrough(AS_NOBODY, List.of("-Djava.io.tmpdir=" + work), work,
                 Map.of("HOME", work.toString()), "package", plugin.toString(), "-o", out.toString(),
@@ -219,12 +218,4 @@ class StepNamespaceIT {
         return count;
     }
 
-    private static void makeReadableByAll(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.toList()) {
-                boolean executable = Files.isDirectory(file) || Files.isExecutable(file);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-    }
 }
