@@ -267,11 +267,11 @@ class BuildEnvironmentMatrixIT {
             Path temp = work.resolve("tmp-payload-" + builder);
             Path out = work.resolve("out-payload-" + builder);
 
-            CliRun long_ = CliRun.wazoDebThrough(launcherFor(builder), List.of("-Djava.io.tmpdir=" + work), work,
+            CliRun refusedRun = CliRun.wazoDebThrough(launcherFor(builder), List.of("-Djava.io.tmpdir=" + work), work,
                     Map.of("HOME", work.toString()), "package", refused.toString(), "-o", out.toString(),
                     "--temp-dir", temp.toString());
-            assertThat(long_.exitCode()).as(builder + ": " + long_).isEqualTo(1);
-            assertThat(long_.err()).as(builder + ": " + long_)
+            assertThat(refusedRun.exitCode()).as(builder + ": " + refusedRun).isEqualTo(1);
+            assertThat(refusedRun.err()).as(builder + ": " + refusedRun)
                     .contains("payload entry \"usr/share/refused/" + longName + "\" has a name of 247 bytes");
             TreeState.assertNothingLeft(out, temp);
 

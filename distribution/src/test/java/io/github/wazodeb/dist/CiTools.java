@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class CiTools {
 
     /** {@code wazo-deb new DIR --name hello --namespace acme ARGS...}, committed on {@code main} of a new repository. */
     static Path newPluginRepository(Path dir, Map<String, String> environment, String... newArguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Built.cliJar().toString(),
                 "new", dir.toString(), "--name", "hello", "--namespace", "acme"));
         command.addAll(List.of(newArguments));
@@ -59,14 +60,14 @@ final class CiTools {
     }
 
     static CommandResult git(Path dir, Map<String, String> environment, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(arguments));
         return succeeds(Commands.run(command, environment, Duration.ofMinutes(1)));
     }
 
     /** Runs {@code command} with {@code dir} as its working directory. */
     static CommandResult inDirectory(Path dir, List<String> command, Map<String, String> environment, Duration timeout) {
-        List<String> inDir = new java.util.ArrayList<>(List.of("sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh",
+        List<String> inDir = new ArrayList<>(List.of("sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh",
                 dir.toString()));
         inDir.addAll(command);
         return Commands.run(inDir, environment, timeout);

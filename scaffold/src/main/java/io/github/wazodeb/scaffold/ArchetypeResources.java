@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ public final class ArchetypeResources {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the scaffold jar");
             }
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

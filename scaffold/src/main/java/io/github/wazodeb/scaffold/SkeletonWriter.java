@@ -93,7 +93,7 @@ public final class SkeletonWriter {
     }
 
     private static void checkTarget(Path dir, boolean force) throws InvalidSkeletonException, IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) { // a link, even to nothing, exists
             return;
         }
         if (!Files.isDirectory(dir)) {
