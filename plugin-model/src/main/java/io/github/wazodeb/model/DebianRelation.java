@@ -29,6 +29,18 @@ public record DebianRelation(List<Alternative> alternatives) {
         return text();
     }
 
+    // equals and hashCode here and in the records below are written out for start-up, as PluginDescriptor's
+    // are (the reason is there).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DebianRelation that && alternatives.equals(that.alternatives);
+    }
+
+    @Override
+    public int hashCode() {
+        return alternatives.hashCode();
+    }
+
     /** {@code <<}, {@code <=}, {@code =}, {@code >=}, {@code >>}. */
     public enum Operator {
         EARLIER("<<"),
@@ -67,6 +79,16 @@ public record DebianRelation(List<Alternative> alternatives) {
         public String text() {
             return "(" + operator.symbol() + " " + version + ")";
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof VersionConstraint that && operator == that.operator && version.equals(that.version);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(operator, version);
+        }
     }
 
     /**
@@ -88,6 +110,17 @@ public record DebianRelation(List<Alternative> alternatives) {
             architecture.ifPresent(arch -> text.append(':').append(arch));
             constraint.ifPresent(c -> text.append(' ').append(c.text()));
             return text.toString();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Alternative that && packageName.equals(that.packageName)
+                    && architecture.equals(that.architecture) && constraint.equals(that.constraint);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(packageName, architecture, constraint);
         }
     }
 }

@@ -23,7 +23,7 @@ public record DebianVersion(Optional<String> epoch, String upstream, Optional<St
         Objects.requireNonNull(revision, "revision");
         String text = epoch.map(e -> e + ":").orElse("") + upstream + revision.map(r -> "-" + r).orElse("");
         Optional<String> problem = problem(text);
-        if (problem.isPresent() || !parsed(text).equals(new Parts(epoch, upstream, revision))) {
+        if (problem.isPresent() || !parsed(text).splitAs(epoch, upstream, revision)) {
             throw new IllegalArgumentException("\"" + text + "\" is not a valid Debian version: "
                     + problem.orElse("its parts are split wrongly"));
         }
@@ -118,6 +118,14 @@ public record DebianVersion(Optional<String> epoch, String upstream, Optional<St
     }
 
     private record Parts(Optional<String> epoch, String upstream, Optional<String> revision) {
+
+        /*
+         * Compared part by part rather than with the record's equals, whose first call is bootstrapped
+         * through method handles that Java 17's class-data sharing cannot keep (milliseconds of every run).
+         */
+        boolean splitAs(Optional<String> otherEpoch, String otherUpstream, Optional<String> otherRevision) {
+            return epoch.equals(otherEpoch) && upstream.equals(otherUpstream) && revision.equals(otherRevision);
+        }
     }
 
     /** Splits as dpkg does: the epoch at the first ':', the revision at the last '-'. */

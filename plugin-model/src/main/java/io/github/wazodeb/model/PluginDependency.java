@@ -15,6 +15,18 @@ public record PluginDependency(String name, String namespace, Optional<String> v
         Objects.requireNonNull(version, "version");
     }
 
+    // Written out for start-up, as PluginDescriptor's are (the reason is there).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PluginDependency that
+                && name.equals(that.name) && namespace.equals(that.namespace) && version.equals(that.version);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, namespace, version);
+    }
+
     /** The Debian package wazo-plugind builds for that plugin: {@code wazo-plugind-<name>-<namespace>}. */
     public String debianPackageName() {
         return PluginDescriptor.debianPackageName(name, namespace);
