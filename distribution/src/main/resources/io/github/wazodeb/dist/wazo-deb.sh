@@ -129,8 +129,15 @@ make_cache() {
     trap 'rm -rf "$work"; exit 130' INT
     trap 'rm -rf "$work"; exit 143' TERM
     mkdir "$work/plugin" "$work/plugin/wazo" "$work/out"
-    printf 'name: cache\nnamespace: wazodeb\nversion: "1.0"\n' > "$work/plugin/wazo/plugin.yml"
-    printf '#!/bin/sh\ncase "$1" in build|package|install|uninstall) ;; esac\n' > "$work/plugin/wazo/rules"
+    # A plugin as plugins are (a description, dependencies, files in the package, one with a path longer
+    # than a tar header's 100 bytes), so that the classes and lambdas those paths use are in the cache too.
+    printf '%s\n' 'name: cache' 'namespace: wazodeb' 'version: "1.0"' 'description: |' '  Makes the start-up cache.' \
+        '  A second line.' 'depends:' '  - name: other' '    namespace: wazodeb' 'debian_depends:' \
+        '  - "wazo-deb (>= 0.1) | wazo-deb-other"' 'min_wazo_version: "23.01"' > "$work/plugin/wazo/plugin.yml"
+    printf '%s\n' '#!/bin/sh' 'case "$1" in' \
+        '    package) long="$pkgdir/usr/share/cache/a-folder-whose-name-takes-the-path-past-the-hundred-bytes-of-a-tar-header"' \
+        '        mkdir -p "$long" && echo cache > "$pkgdir/usr/share/cache/file" && echo cache > "$long/file" ;;' \
+        '    build|install|uninstall) ;;' 'esac' > "$work/plugin/wazo/rules"
     chmod 0755 "$work/plugin/wazo/rules"
     if [ "$major" -ge 25 ] && train "$work/cache" -XX:AOTCacheOutput="$work/cache"; then
         mv -f "$work/cache" "$cache.aot" 2>/dev/null || :

@@ -38,8 +38,32 @@ class StartUpCacheIT {
     void theFirstRunMakesTheCacheAndAPackageRunThenLoadsNoClassFromTheJar() throws Exception {
         Path home = Unpacked.archive(work.resolve("unpacked"));
         Path launcher = home.resolve("bin/wazo-deb");
-        Path plugin = PluginDirectory.write(work.resolve("plugin"), "name: cached\nnamespace: dist\nversion: \"1.0\"\n",
-                "#!/bin/sh\ncase \"$1\" in build|package|install|uninstall) ;; esac\n");
+        // A plugin as plugins are, not the one the cache is made with: a description, dependencies, files.
+        Path plugin = PluginDirectory.write(work.resolve("plugin"), """
+                name: cached
+                namespace: dist
+                version: "1.0-2"
+                description: |
+                  A plugin with what plugins have.
+                  Its second line.
+                depends:
+                  - name: base
+                    namespace: dist
+                debian_depends:
+                  - "python3 (>= 3.9)"
+                """, """
+                #!/bin/sh
+                set -e
+                case "$1" in
+                    build) ;;
+                    package)
+                        dir="$pkgdir/usr/lib/python3/dist-packages/cached_plugin/a-module-folder-whose-name-is-long-enough"
+                        mkdir -p "$dir"
+                        echo 'print("hello")' > "$dir/__init__.py"
+                        ;;
+                    install|uninstall) ;;
+                esac
+                """);
         assertThat(caches(home.resolve("lib"))).isEmpty();
 
         Run first = Run.of(Map.of("JAVA_HOME", Run.javaHome()), launcher.toString(), "--version");
