@@ -3,8 +3,8 @@ package io.github.wazodeb.repo;
 import io.github.wazodeb.deb.inspect.DebContents;
 import io.github.wazodeb.deb.inspect.DebInspector;
 import io.github.wazodeb.deb.inspect.InvalidPackageException;
+import io.github.wazodeb.deb.inspect.PrintableText;
 import io.github.wazodeb.model.DebianVersion;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +17,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,6 @@ final class PackageReader {
     /** dpkg's architecture names: lower-case letters, digits and hyphens. */
     private static final Pattern ARCHITECTURE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-    private static final byte[] AR_MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
-
     private PackageReader() {
     }
 
@@ -52,7 +49,7 @@ final class PackageReader {
         try {
             contents = DebInspector.inspect(deb);
         } catch (InvalidPackageException e) {
-            return Result.problem(deb + ": " + unreadable(deb, e));
+            return Result.problem(e.getMessage()); // "<deb>: <why>", in words and printable
         }
         byte[] controlBytes = contents.controlFiles().get("control");
         Optional<String> problem = controlProblem(controlBytes);
@@ -99,51 +96,20 @@ final class PackageReader {
             }
         }
         if (!NAME.matcher(fields.get("Package")).matches()) {
-            return Optional.of("Package \"" + printable(fields.get("Package")) + "\" is not a valid package name"
+            return Optional.of("Package \"" + PrintableText.of(fields.get("Package"))
+                    + "\" is not a valid package name"
                     + " (lower-case letters, digits and + - ., at least two, starting with a letter or digit)");
         }
         Optional<String> version = DebianVersion.problem(fields.get("Version"));
         if (version.isPresent()) {
-            return Optional.of("Version \"" + printable(fields.get("Version")) + "\" is not a valid Debian version: "
-                    + version.get());
+            return Optional.of("Version \"" + PrintableText.of(fields.get("Version"))
+                    + "\" is not a valid Debian version: " + version.get());
         }
         if (!ARCHITECTURE.matcher(fields.get("Architecture")).matches()) {
-            return Optional.of("Architecture \"" + printable(fields.get("Architecture"))
+            return Optional.of("Architecture \"" + PrintableText.of(fields.get("Architecture"))
                     + "\" is not a valid architecture name");
         }
         return Optional.empty();
-    }
-
-    /**
-     * The reason in a person's words. The archive libraries' own messages can quote the file's raw bytes
-     * ("Invalid header" and what it read) or be missing ("null"), so they are never shown; deb-builder's own
-     * sentences, which carry no cause, are.
-     */
-    private static String unreadable(Path deb, InvalidPackageException e) throws IOException {
-        if (!startsWithArMagic(deb)) {
-            return "not a Debian package (a .deb is an ar archive, and this file does not start as one)";
-        }
-        Throwable cause = e.getCause();
-        if (cause == null) {
-            String message = e.getMessage();
-            String prefix = deb.toString();
-            String reason = message.startsWith(prefix) ? message.substring(prefix.length()).strip() : message;
-            return printable(reason.startsWith("is ") || reason.startsWith("has ") ? "it " + reason : reason);
-        }
-        if (cause instanceof EOFException || cause.getMessage() == null) {
-            return "truncated or damaged: the file ends inside one of its members (an interrupted copy?)";
-        }
-        String message = cause.getMessage();
-        if (message.startsWith("member ") || message.startsWith("control file ")) {
-            return printable(message);
-        }
-        return "damaged: one of its members cannot be read as a tar archive or a compressed stream";
-    }
-
-    private static boolean startsWithArMagic(Path deb) throws IOException {
-        try (InputStream in = Files.newInputStream(deb)) {
-            return Arrays.equals(in.readNBytes(AR_MAGIC.length), AR_MAGIC);
-        }
     }
 
     private static Optional<String> utf8(byte[] bytes) {
@@ -152,13 +118,6 @@ final class PackageReader {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-    }
-
-    /** {@code text} with anything but printable ASCII shown as {@code ?}, so a message stays one clean line. */
-    private static String printable(String text) {
-        StringBuilder clean = new StringBuilder();
-        text.codePoints().limit(200).forEach(c -> clean.append(c >= ' ' && c <= '~' ? (char) c : '?'));
-        return clean.toString();
     }
 
     private static MessageDigest digest(String algorithm) {

@@ -47,6 +47,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, IOException {
+        if (Files.isDirectory(deb)) {
+            throw new UsageException(deb + ": a folder, not a package: name a .deb file");
+        }
         if (!Files.isRegularFile(deb)) {
             throw new UsageException(deb + ": no such file");
         }

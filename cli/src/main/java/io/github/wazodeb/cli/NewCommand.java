@@ -1,5 +1,6 @@
 package io.github.wazodeb.cli;
 
+import io.github.wazodeb.deb.IoMessages;
 import io.github.wazodeb.scaffold.CiSystem;
 import io.github.wazodeb.scaffold.InvalidSkeletonException;
 import io.github.wazodeb.scaffold.PluginSkeleton;
@@ -81,7 +82,7 @@ final class NewCommand implements Callable<Integer> {
         } catch (InvalidSkeletonException e) {
             throw new UsageException(String.join(System.lineSeparator() + "wazo-deb: ", e.problems()));
         } catch (IOException e) {
-            err.println("wazo-deb: cannot write the plugin into " + directory + ": " + e.getMessage()
+            err.println("wazo-deb: cannot write the plugin into " + directory + ": " + IoMessages.describe(e)
                     + "; nothing of it was left there");
             err.flush();
             return ExitCodes.BUILD_FAILED;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,5 +107,20 @@ class NewCommandIT {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--ci").contains("jenkins");
         assertThat(List.of(work.toFile().list())).doesNotContain("x");
+    }
+
+    @Test
+    void aDirectoryThatCannotBeMadeIsNamedWithTheReason() throws Exception {
+        // A file where a parent folder must be: no one, root included, can make the directory.
+        Path file = Files.writeString(work.resolve("a-file"), "mine\n");
+        Path target = file.resolve("plugin");
+
+        CliRun run = CliRun.wazoDeb(work, Map.of(), "new", target.toString(), "--name", "hello", "--namespace", "acme");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString()).matches("wazo-deb: cannot write the plugin into "
+                + Pattern.quote(target.toString()) + ": " + Pattern.quote(file.toString())
+                + "[^:]*: [A-Za-z ]+; nothing of it was left there\n");
+        assertThat(Files.readString(file)).isEqualTo("mine\n");
     }
 }

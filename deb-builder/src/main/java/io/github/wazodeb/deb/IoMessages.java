@@ -14,12 +14,13 @@ import java.nio.file.NotLinkException;
  * Says what went wrong with a file in words: Java's file exceptions carry only the path as their message,
  * and their class names mean nothing to a user.
  */
-final class IoMessages {
+public final class IoMessages {
 
     private IoMessages() {
     }
 
-    static String describe(Exception e) {
+    /** {@code "<file>: <what went wrong>"} for a file problem, else the exception's own message. */
+    public static String describe(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         if (cause instanceof FileSystemException fileProblem) {
             String reason = fileProblem.getReason();

@@ -30,6 +30,13 @@ public final class DebInspector {
     private DebInspector() {
     }
 
+    /**
+     * The package's contents.
+     *
+     * @throws InvalidPackageException the file is not a package this can read; its message is one printable
+     *     line, {@code "<deb>: <why, in words>"}, never the file's raw bytes
+     * @throws IOException the file cannot be read at all
+     */
     public static DebContents inspect(Path deb) throws IOException {
         List<DebContents.Member> members = new ArrayList<>();
         Map<String, byte[]> controlFiles = new LinkedHashMap<>();
@@ -46,13 +53,17 @@ public final class DebInspector {
                 }
             }
         } catch (IOException e) {
-            throw new InvalidPackageException(deb + " is not a readable Debian package: " + e.getMessage(), e);
+            throw new InvalidPackageException(deb + ": " + UnreadablePackage.reason(deb, e), e);
+        }
+        if (members.isEmpty() && !UnreadablePackage.startsAsAnArArchive(deb)) {
+            throw new InvalidPackageException(deb + ": " + UnreadablePackage.notAnArArchive(), null);
         }
         if (members.isEmpty() || !members.get(0).name().equals("debian-binary")) {
-            throw new InvalidPackageException(deb + " is not a Debian package: it does not start with debian-binary", null);
+            throw new InvalidPackageException(
+                    deb + ": it is not a Debian package: it does not start with debian-binary", null);
         }
         if (!controlFiles.containsKey("control")) {
-            throw new InvalidPackageException(deb + " has no control file", null);
+            throw new InvalidPackageException(deb + ": it has no control file", null);
         }
         String control = new String(controlFiles.get("control"), StandardCharsets.UTF_8);
         return new DebContents(members, controlFiles, ControlParser.fields(control), dataEntries);
