@@ -1,15 +1,19 @@
 package io.github.wazodeb.cli;
 
 import io.github.wazodeb.deb.BuildException;
+import io.github.wazodeb.deb.IoMessages;
 import io.github.wazodeb.deb.UnusableOptionException;
 import io.github.wazodeb.model.InvalidPluginException;
 import io.github.wazodeb.model.Problem;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * Turns what a command threw into lines on standard error and an exit code: a user's mistake or a failed
- * step is explained in words; only a bug in wazo-deb itself shows a stack trace.
+ * Turns what a command threw into lines on standard error and an exit code: a user's mistake, a failed
+ * step or a file the system refused is explained in words; only a bug in wazo-deb itself shows a stack
+ * trace.
  */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -26,6 +30,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("wazo-deb: " + unusable.getMessage() + " (" + flag(unusable.option()) + ")");
         } else if (failure instanceof UsageException || failure instanceof BuildException) {
             err.println("wazo-deb: " + failure.getMessage());
+        } else if (failure instanceof IOException || failure instanceof UncheckedIOException) {
+            // The file system refused (a full disk, a folder where a file must go, no permission): the
+            // machine's doing, not a bug in wazo-deb, so the reason in words and no trace.
+            err.println("wazo-deb: " + IoMessages.describe(failure));
         } else {
             err.println("wazo-deb: internal error, please report it with this trace:");
             failure.printStackTrace(err);

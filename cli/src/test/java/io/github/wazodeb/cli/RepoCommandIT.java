@@ -114,6 +114,20 @@ class RepoCommandIT {
     }
 
     @Test
+    void anIndexTheFileSystemRefusesIsOneLineWithTheReasonNoTrace() throws Exception {
+        // A folder where the index must go: no one, root included, can replace it with a file.
+        Files.createDirectory(repository.resolve("Packages"));
+
+        CliRun run = CliRun.wazoDeb(work, Map.of(), "repo", repository.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err().lines()).as(run.toString()).singleElement().asString()
+                .startsWith("wazo-deb: ").contains(repository.resolve("Packages").toString()).endsWith(": Is a directory");
+        UserMessages.assertPlain(run.err());
+        assertThat(repository.resolve("Packages")).isEmptyDirectory();
+    }
+
+    @Test
     void aMissingKeyFileIsInvalidInput() throws Exception {
         CliRun run = CliRun.wazoDeb(work, Map.of(), "repo", repository.toString(), "--key", "nowhere.asc");
 

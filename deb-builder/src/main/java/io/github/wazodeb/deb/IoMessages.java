@@ -27,7 +27,9 @@ public final class IoMessages {
             if (reason == null) {
                 reason = reasonOf(fileProblem);
             }
-            return fileProblem.getFile() + ": " + reason;
+            String files = fileProblem.getOtherFile() == null ? fileProblem.getFile()
+                    : fileProblem.getFile() + " -> " + fileProblem.getOtherFile();
+            return files + ": " + reason;
         }
         return cause.getMessage() == null ? "an input/output error" : cause.getMessage();
     }
