@@ -122,7 +122,8 @@ class RepoCommandIT {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err().lines()).as(run.toString()).singleElement().asString()
-                .startsWith("wazo-deb: ").contains(repository.resolve("Packages").toString()).endsWith(": Is a directory");
+                .startsWith("wazo-deb: ").contains(repository.resolve("Packages").toString())
+                .endsWith(": Is a directory");
         UserMessages.assertPlain(run.err());
         assertThat(repository.resolve("Packages")).isEmptyDirectory();
     }
