@@ -60,6 +60,9 @@ class ProcessGroupIT {
                 "mkdir -p \"$pkgdir/usr/share/busy\"\n"
                         + MarkedProcesses.lingeringChildren(marker)
                         + "( while :; do echo tick >> \"$pkgdir/usr/share/busy/ticks.log\"; sleep 0.05; done ) &\n"
+                        // The step exits only once the child has written: on a loaded machine it could
+                        // otherwise be stopped with the step before its first tick.
+                        + "while [ ! -s \"$pkgdir/usr/share/busy/ticks.log\" ]; do sleep 0.01; done\n"
                         + "echo \"" + marker + " package step exits\""));
         Path temp = work.resolve("tmp-" + marker);
         Path out = work.resolve("out");

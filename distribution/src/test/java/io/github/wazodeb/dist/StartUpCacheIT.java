@@ -88,6 +88,8 @@ class StartUpCacheIT {
         assertThat(loads.stream().filter(line -> line.contains("wazo-deb.jar")).filter(line -> !xzMultiReleaseClassOnAot(line)))
                 .as("classes a package run loads from the jar rather than the cache")
                 .isEmpty();
+        assertThat(loads).as("picocli's java.sql and java.time converters, which no option uses, are not registered")
+                .noneMatch(line -> line.contains(" java.sql.DriverManager ") || line.contains(" java.time.MonthDay "));
     }
 
     @Test
