@@ -101,6 +101,39 @@ class PluginYmlServingIT {
                 + "the file itself in its place");
     }
 
+    @Test
+    void aPluginYmlThatIsALinkOutsideWazoIsRefusedByValidateAndPackage() throws Exception {
+        // A repository that keeps its plugin.yml at the top and links it into wazo/: the package would hold
+        // the link, which points at nothing on the server.
+        Path plugin = PluginDirs.plugin(work, VALID, RULES);
+        Files.move(plugin.resolve("wazo/plugin.yml"), plugin.resolve("plugin.yml"));
+        Files.createSymbolicLink(plugin.resolve("wazo/plugin.yml"), Path.of("../plugin.yml"));
+
+        assertRefusedWithExactly(plugin, "wazo/plugin.yml: is a symbolic link (to ../plugin.yml): the package would "
+                + "hold the link, not the file it points to, and wazo-plugind reads wazo/plugin.yml on the server, "
+                + "where a link out of wazo/ points at nothing: commit the file itself in its place");
+    }
+
+    @Test
+    void aPluginYmlThatABuildStepReplacesWithALinkIsNeverShipped() throws Exception {
+        // The link points at the very same text: still not shipped, as it would dangle once installed.
+        Path plugin = PluginDirs.plugin(work, VALID, PluginDirs.rulesWhere("build",
+                "mv wazo/plugin.yml plugin.yml && ln -s ../plugin.yml wazo/plugin.yml"));
+        Path out = work.resolve("out");
+        Path temp = Files.createDirectories(work.resolve("temp"));
+
+        CliRun run = CliRun.wazoDeb(work, Map.of(), "package", plugin.toString(), "-o", out.toString(),
+                "--temp-dir", temp.toString(), "-q");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err().lines().filter(line -> !line.contains(": warning: "))).as(run.toString())
+                .singleElement().asString().startsWith("wazo-deb: ").contains("wazo/plugin.yml changed while being packaged");
+        assertThat(run.out()).isEmpty();
+        TreeState.assertNothingLeft(out, temp);
+        assertThat(Files.isSymbolicLink(plugin.resolve("wazo/plugin.yml"))).as("the plugin directory is untouched").isFalse();
+        assertThat(Files.readString(plugin.resolve("wazo/plugin.yml"))).isEqualTo(VALID);
+    }
+
     static Stream<Arguments> readAsStrings() {
         return Stream.of(
                 Arguments.of("name: hello\nnamespace: itest\nversion: 1e3\n", "wazo-plugind-hello-itest_1e3_all.deb"),

@@ -2,6 +2,7 @@ package io.github.wazodeb.model;
 
 import io.github.wazodeb.model.report.ProblemList;
 import io.github.wazodeb.model.validation.DescriptorValidator;
+import io.github.wazodeb.model.validation.LinkTarget;
 import io.github.wazodeb.model.validation.RulesScriptCheck;
 import io.github.wazodeb.model.yaml.Position;
 import io.github.wazodeb.model.yaml.SafeYamlLoader;
@@ -27,6 +28,15 @@ public final class PluginReader {
     public static final String RULES = "wazo/rules";
     /** The largest plugin.yml read, in bytes; a bigger file is refused without being read. */
     public static final int MAX_PLUGIN_YML_BYTES = SafeYamlLoader.MAX_CHARS;
+
+    /**
+     * The package ships the link as it is, and wazo-plugind reads the plugin from it on the server, where a
+     * link out of wazo/ (to the repository's own plugin.yml, say) points at nothing: every plugin listing
+     * fails to read it.
+     */
+    static final String PLUGIN_YML_LINK = "the package would hold the link, not the file it points to, and "
+            + "wazo-plugind reads wazo/plugin.yml on the server, where a link out of wazo/ points at nothing: "
+            + "commit the file itself in its place";
 
     private PluginReader() {
     }
@@ -72,6 +82,11 @@ public final class PluginReader {
     /** The file's text, or empty after reporting why; the size is checked before anything is read. */
     private static Optional<String> readText(Path file, ProblemList problems) {
         try {
+            if (Files.isSymbolicLink(file)) {
+                problems.error(Position.NONE, "", null, "is a symbolic link (to " + LinkTarget.of(file) + "): "
+                        + PLUGIN_YML_LINK);
+                return Optional.empty();
+            }
             if (!Files.exists(file)) {
                 problems.error(Position.NONE, "", null, "missing: create it with at least name, namespace and version");
                 return Optional.empty();

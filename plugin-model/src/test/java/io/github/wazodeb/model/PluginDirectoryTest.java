@@ -52,6 +52,19 @@ class PluginDirectoryTest {
     }
 
     @Test
+    void aPluginYmlThatIsALinkIsAnErrorWhereverItPoints() throws IOException {
+        plugin(VALID, "#!/bin/sh\n", true);
+        Files.move(dir.resolve("wazo/plugin.yml"), dir.resolve("wazo/real.yml"));
+        Files.createSymbolicLink(dir.resolve("wazo/plugin.yml"), Path.of("real.yml"));
+
+        PluginReport report = PluginReader.readDirectory(dir);
+
+        assertThat(report.descriptor()).isEmpty();
+        assertThat(lines(report)).containsExactly("wazo/plugin.yml: is a symbolic link (to real.yml): "
+                + PluginReader.PLUGIN_YML_LINK);
+    }
+
+    @Test
     void missingDirectoryIsAnError() {
         Path missing = dir.resolve("nope");
         assertThat(lines(PluginReader.readDirectory(missing))).containsExactly(missing + ": does not exist");

@@ -40,9 +40,8 @@ public final class PluginFolderCopier {
      *     (links inside it stay links)
      * @param plugin what the build validated of {@code wazo/plugin.yml}
      * @param skipped told of each entry that is not a file, directory or link, which is left out
-     * @return the content the copied {@code plugin.yml} must keep until the package is written (none when it
-     *     is a link, whose target is not the plugin's to pin)
-     * @throws PayloadException the copied {@code plugin.yml} is not the plugin that was validated
+     * @return the content the copied {@code plugin.yml} must keep until the package is written
+     * @throws PayloadException the copied {@code plugin.yml} is not the plugin that was validated, or a link
      */
     public static List<KnownContent> copy(Path wazoFolder, Path payload, PluginDescriptor plugin,
             Consumer<String> skipped) throws IOException {
@@ -57,11 +56,10 @@ public final class PluginFolderCopier {
             Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Path pluginYml = target.resolve("plugin.yml");
-        if (Files.isSymbolicLink(pluginYml)) {
-            return List.of();
-        }
-        byte[] shipped = readAtMostMax(pluginYml);
-        if (!plugin.equals(descriptorOf(shipped).orElse(null))) {
+        // The plugin directory's plugin.yml is a file (PluginReader refuses a link), so a link here is a
+        // rules step's doing, and would ship a plugin.yml other than the one validated, or none.
+        byte[] shipped = Files.isSymbolicLink(pluginYml) ? null : readAtMostMax(pluginYml);
+        if (shipped == null || !plugin.equals(descriptorOf(shipped).orElse(null))) {
             throw new PayloadException(installed.resolve("plugin.yml").toString(), "wazo/plugin.yml changed "
                     + "while being packaged: it no longer reads as the plugin.yml that was validated (a rules step "
                     + "rewrote it, or a process the rules steps started is still writing it)");

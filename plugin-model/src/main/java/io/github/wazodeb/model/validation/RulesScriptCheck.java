@@ -48,7 +48,7 @@ public final class RulesScriptCheck {
      */
     public static void check(Path rules, int formatVersion, ProblemList problems) {
         if (Files.isSymbolicLink(rules)) {
-            problems.error(Position.NONE, "", null, "is a symbolic link (to " + target(rules) + "): " + LINK);
+            problems.error(Position.NONE, "", null, "is a symbolic link (to " + LinkTarget.of(rules) + "): " + LINK);
             return;
         }
         if (!Files.exists(rules)) {
@@ -78,14 +78,6 @@ public final class RulesScriptCheck {
         }
         if (formatVersion == 0) {
             warnAboutUncalledPostrm(text, problems);
-        }
-    }
-
-    private static String target(Path link) {
-        try {
-            return Files.readSymbolicLink(link).toString();
-        } catch (IOException e) {
-            return "an unreadable target";
         }
     }
 
