@@ -1,5 +1,6 @@
 package io.github.wazodeb.cli;
 
+import io.github.wazodeb.deb.IoMessages;
 import io.github.wazodeb.repo.InvalidRepositoryException;
 import io.github.wazodeb.repo.PackageEntry;
 import io.github.wazodeb.repo.PublishConflictException;
@@ -7,9 +8,6 @@ import io.github.wazodeb.repo.PublishResult;
 import io.github.wazodeb.repo.Publisher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -98,17 +96,7 @@ final class PublishReport {
     }
 
     private int failed(IOException failure) {
-        String reason;
-        if (failure instanceof NoSuchFileException missing) {
-            reason = missing.getFile() + ": no such file or folder";
-        } else if (failure instanceof AccessDeniedException denied) {
-            reason = denied.getFile() + ": permission denied";
-        } else if (failure instanceof FileSystemException system && system.getReason() != null) {
-            reason = system.getFile() + ": " + system.getReason();
-        } else {
-            reason = String.valueOf(failure.getMessage());
-        }
-        return refused(List.of(reason), ExitCodes.BUILD_FAILED);
+        return refused(List.of(IoMessages.describe(failure)), ExitCodes.BUILD_FAILED);
     }
 
     private int refused(List<String> problems, int exitCode) {
