@@ -1,6 +1,6 @@
 package io.github.wazodeb.deb;
 
-import java.io.IOException;
+import io.github.wazodeb.model.validation.LinkTarget;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class DirectoryOptionCheck {
             String which = path.equals(absolute) ? "" : ": " + path;
             if (Files.isSymbolicLink(path) && !Files.exists(path)) {
                 throw new UnusableOptionException(option, named + (which.isEmpty() ? "" : " cannot be made" + which)
-                        + " is a link to " + target(path) + ", which does not exist");
+                        + " is a link to " + LinkTarget.of(path) + ", which does not exist");
             }
             if (!Files.isDirectory(path)) {
                 throw new UnusableOptionException(option, named + " is not a directory"
@@ -58,13 +58,5 @@ public final class DirectoryOptionCheck {
             return absolute;
         }
         return absolute;
-    }
-
-    private static String target(Path link) {
-        try {
-            return Files.readSymbolicLink(link).toString();
-        } catch (IOException e) {
-            return "a missing file";
-        }
     }
 }
